@@ -107,12 +107,13 @@ def bench_main(argv:list|None=None):
     "Benchmark the plain, cached and GPU-resident training paths."
     ap = argparse.ArgumentParser(prog='python -m fracture_nbdev.bench', description=bench_main.__doc__)
     ap.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
+    ap.add_argument('--split-csv', help='a CSV path,label,split: benchmark on its train part (default: the published split)')
     ap.add_argument('--arch', default='resnet18'); ap.add_argument('--steps', type=int, default=50)
     ap.add_argument('--device', default='auto'); ap.add_argument('--no-compile', action='store_true')
     ap.add_argument('--quick', action='store_true', help='CPU, a 512-image subset, few steps, no full recipe (< 2 min on 2 cores)')
     ap.add_argument('--out', help='write the table as CSV here')
     a = ap.parse_args(argv)
-    items = get_items(a.data_dir)
+    items = get_items(a.data_dir, split_csv=a.split_csv)
     kw = dict(arch=a.arch, steps=a.steps, device=a.device, compile=not a.no_compile)
     if a.quick:
         tr = items[items.split.eq('train')].sample(512, random_state=0)
