@@ -57,7 +57,7 @@ def cv_summary(oof:pd.DataFrame, # from `cross_validate`
 # %% ../nbs/07_honest.ipynb #19740286
 def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed', # what to train
              size:int=224, resize:int=256, tta:bool=False, device:str='auto', # preprocessing and prediction
-             cache:bool=True, out:str|Path|None=None, **overrides): # the image cache; checkpoints per fold; recipe options
+             cache:bool=True, **overrides): # the image cache; recipe options (epochs, lr, ...)
     "A `train_predict(train, val, test, seed)` for `cross_validate` that fine-tunes `arch` with a recipe."
     r = dict(RECIPES[recipe], **overrides)
     def train_predict(tr, va, te, seed):
@@ -66,8 +66,7 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
                       device=str(get_device(device)) if cache else None)
         torch.manual_seed(seed)
         model = create_model(arch, weights=weights)
-        fit(model, dls, device=device, seed=seed, progress=False, out=None if out is None else Path(out)/f'seed{seed}-{len(tr)}',
-            **{k: v for k, v in r.items() if k not in ('bs', 'augment')})
+        fit(model, dls, device=device, seed=seed, progress=False, **{k: v for k, v in r.items() if k not in ('bs', 'augment')})
         probs, _, _ = get_preds(model, dls.test, tta=tta)
         return probs[:, POSITIVE].numpy()
     return train_predict

@@ -158,6 +158,7 @@ class Evaluation:
     threshold: float = 0.5
     meta: dict = field(default_factory=dict) # the checkpoint's metadata
     split: str = ''
+    model: nn.Module|None = field(default=None, repr=False) # the model that made the predictions
 
     @property
     def confusion(self) -> dict: return confusion(self.preds.y, self.preds.probability, self.threshold)
@@ -199,7 +200,7 @@ def evaluate(model_path:str|Path, # a checkpoint from `fracture_train`
     preds = pd.DataFrame(dict(path=items.path.values, label=items.label.values, y=yv, probability=p,
                               prediction=np.where(p >= threshold, CLASSES[POSITIVE], CLASSES[1 - POSITIVE]),
                               loss=-np.log(np.clip(np.where(yv == POSITIVE, p, 1 - p), 1e-7, 1))))
-    return Evaluation(preds, binary_metrics(yv, p, threshold, groups), threshold, meta, f'{split}/{part}')
+    return Evaluation(preds, binary_metrics(yv, p, threshold, groups), threshold, meta, f'{split}/{part}', model)
 
 # %% ../nbs/04_evaluation.ipynb #a94651c7
 def plot_confusion(ev:Evaluation, ax=None):
@@ -315,7 +316,8 @@ def plot_top_losses(ev:Evaluation, n:int=8, ncols:int=8, size:float=1.7):
 
 # %% ../nbs/04_evaluation.ipynb #97464c8e
 def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:int=8) -> Path:
-    "Write metrics.json, predictions.csv and the pictures of an evaluation into `out`."
+    "Write metrics.json, predictions.csv and the pictures of an evaluation into `out` (Grad-CAM with `model`, default `ev.model`)."
+    model = model if model is not None else ev.model
     import matplotlib.pyplot as plt
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     m = ev.metrics
@@ -365,7 +367,6 @@ def fracture_evaluate(argv:list|None=None):
         print(f'threshold {threshold:.4f} reaches sensitivity {pick["sensitivity"]:.2%} on val, at specificity {pick["specificity"]:.2%}')
     ev = evaluate(a.model_path, part=a.split, threshold=threshold, **kw)
     print(format_metrics(ev))
-    model, _ = load_checkpoint(a.model_path)
-    out = write_report(ev, a.out, model)
+    out = write_report(ev, a.out)
     print(f'wrote {out}/metrics.json, predictions.csv and pictures')
     return ev
