@@ -4,10 +4,10 @@
 
 # %% ../nbs/06_bench.ipynb #f2b570fe
 from __future__ import annotations
-import argparse, itertools, os, platform, shutil, sys, tempfile, time
+import argparse, itertools, platform, shutil, sys, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from .eda import FractureError, run_tool, get_items, default_workers
+from .eda import run_tool, get_items, n_cores
 from .data import CLASSES, TensorBatches, build_cache, check_images, get_loader, get_dls
 from .model import create_model
 from .train import compile_model, fit, get_device, make_optimizer, train_step
@@ -61,7 +61,7 @@ def run_bench(items:pd.DataFrame, # items path,label,split (the train part is us
     dev = get_device(device)
     items = check_images(items)
     tr = items[items.split.eq('train')].reset_index(drop=True)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()
+    cores = n_cores()
     gpu = torch.cuda.get_device_name() if dev.type == 'cuda' else f'{cores}-core CPU ({platform.processor() or platform.machine()})'
     print(f'{arch}, {size} px, {len(tr)} training images, on {gpu}; torch {torch.__version__}', flush=True)
     rows, labels = [], [CLASSES.index(l) for l in tr.label]

@@ -4,14 +4,14 @@
 
 # %% ../nbs/07_honest.ipynb #4e45dfb5
 from __future__ import annotations
-import json, re, time
+import re, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 from .eda import FractureError, family_folds, find_families, scan_dataset, find_data, show_bars
-from .data import CLASSES, POSITIVE, TensorBatches, build_cache, check_images, get_dls
+from .data import CLASSES, POSITIVE, check_images, get_dls
 from .model import create_model
 from .train import RECIPES, fit, get_device, get_preds
-from .evaluate import binary_metrics, honest_metrics, family_level
+from .evaluate import honest_metrics
 
 # %% auto #0
 __all__ = ['cross_validate', 'cv_summary', 'finetune', 'extract_features', 'fit_probe', 'probe', 'fewer_families',

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw, ImageFile, ImageFilter
 from torch.utils.data import DataLoader, Dataset
 import torchvision.transforms as T
 import torch.nn.functional as F
-from .eda import FractureError, SPLITS, default_workers, find_data, get_items, show_bars
+from .eda import FractureError, SPLITS, cache_home, default_workers, get_items, show_bars
 
 # %% auto #0
 __all__ = ['CLASSES', 'POSITIVE', 'IMAGENET_MEAN', 'IMAGENET_STD', 'CACHE_VERSION', 'synthetic_xray', 'make_synthetic_xrays',
@@ -186,6 +186,7 @@ class DataLoaders:
     items: pd.DataFrame|None = None
     preprocess: dict = field(default_factory=dict)
     split: str = ''
+    cache: ImageCache|None = None # the image cache the batches come from, with `cache=True`
 
 def get_loader(items:pd.DataFrame, # items path,label (the rows of one part of a split)
                train:bool=False, # shuffle and augment
@@ -232,9 +233,7 @@ def get_dls(items:pd.DataFrame|None=None, # items path,label,split (default: `ge
             m = items.split.eq(s).values
             return TensorBatches(images, c.index[m], [CLASSES.index(l) for l in items.label[m]], bs if train else bs*2,
                                  train, augment, dev, seed, paths=items.path[m])
-        dls = DataLoaders(dl('train', True), dl('val'), dl('test') if len(parts['test']) else None, items, pre, split_name)
-        dls.cache = c
-        return dls
+        return DataLoaders(dl('train', True), dl('val'), dl('test') if len(parts['test']) else None, items, pre, split_name, c)
     if augment != 'flip': raise FractureError(f'augment="{augment}" needs cache=True (the plain pipeline does the recipe\'s flip only)')
     def dl(s, train=False): return get_loader(parts[s], train, bs if train else bs*2, size, resize, num_workers, seed)
     return DataLoaders(train=dl('train', True), valid=dl('val'), test=dl('test') if len(parts['test']) else None, items=items,
@@ -267,7 +266,7 @@ def file_md5(path:str|Path) -> str:
 
 def default_cache_dir() -> Path:
     "Where image caches live: `$FRACTURE_CACHE`, else `~/.cache/fracture_nbdev/images`."
-    return Path(os.environ.get('FRACTURE_CACHE') or Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'fracture_nbdev'/'images')
+    return Path(os.environ.get('FRACTURE_CACHE') or cache_home()/'images')
 
 # %% ../nbs/01_data.ipynb #4b01b280
 def _build_entry(args) -> str:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_eda.ipynb #5bd57907
 from __future__ import annotations
-import argparse, functools, hashlib, io, os, re, subprocess, sys, tempfile, warnings
+import argparse, functools, hashlib, io, os, re, subprocess, sys, warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -12,10 +12,10 @@ from PIL import Image, ImageFile, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['KAGGLE_DATASET', 'SPLITS', 'CLASS_FOLDERS', 'LAYOUT', 'FractureError', 'run_tool', 'exit_status', 'download_dataset',
-           'find_split_root', 'find_data', 'materialize_store', 'list_files', 'phash', 'hamming', 'inspect_file',
-           'default_workers', 'show_bars', 'scan_dataset', 'name_stem', 'find_families', 'leakage_report',
-           'family_folds', 'family_split', 'save_split_csv', 'read_split_csv', 'get_items', 'plot_counts',
-           'show_samples', 'plot_properties', 'fracture_audit']
+           'find_split_root', 'find_data', 'cache_home', 'materialize_store', 'list_files', 'phash', 'hamming',
+           'inspect_file', 'n_cores', 'default_workers', 'show_bars', 'scan_dataset', 'name_stem', 'find_families',
+           'leakage_report', 'family_folds', 'family_split', 'save_split_csv', 'read_split_csv', 'get_items',
+           'plot_counts', 'show_samples', 'plot_properties', 'fracture_audit']
 
 # %% ../nbs/00_eda.ipynb #24b88133
 class FractureError(Exception):
@@ -97,6 +97,10 @@ def find_data(data_dir:str|Path|None=None, # a local copy; default: $FRACTURE_DA
     return find_split_root(data_dir if data_dir else download_dataset())
 
 # %% ../nbs/00_eda.ipynb #a91abf50
+def cache_home() -> Path:
+    "fracture_nbdev's folder in the user cache: `$XDG_CACHE_HOME/fracture_nbdev`, else `~/.cache/fracture_nbdev`."
+    return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache')/'fracture_nbdev'
+
 def materialize_store(store:str|Path, # a folder with `materialize.py` and `manifest.csv`
                       dest:str|Path|None=None, # where to build the Kaggle layout (default: a cache folder)
                       set_env:bool=True, # make it the default data folder (`FRACTURE_DATA`)
@@ -104,7 +108,7 @@ def materialize_store(store:str|Path, # a folder with `materialize.py` and `mani
     "Rebuild the Kaggle layout from a deduplicated dataset store (once), and return its split root."
     store = Path(store)
     if not (store/'materialize.py').exists(): raise FractureError(f'{store} has no materialize.py: expected a dataset store')
-    dest = Path(dest or Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'fracture_nbdev'/store.name)
+    dest = Path(dest or cache_home()/store.name)
     n_files = sum(1 for _ in open(store/'manifest.csv')) - 1
     done = dest/'.materialized'
     if not done.exists() or done.read_text() != str(n_files):
@@ -178,9 +182,13 @@ def inspect_file(path:str|Path) -> dict:
     return r | dict(phash=f'{phash(img):016x}')
 
 # %% ../nbs/00_eda.ipynb #4cf753fd
+def n_cores() -> int:
+    "CPU cores this process may use."
+    return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
+
 def default_workers() -> int:
     "Worker processes for loading and scanning: none under `nbdev_test`, else up to 8 CPU cores."
-    return 0 if os.environ.get('IN_TEST') else min(8, len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1)
+    return 0 if os.environ.get('IN_TEST') else min(8, n_cores())
 
 # %% ../nbs/00_eda.ipynb #72047a84
 def show_bars(progress:bool=True) -> bool:

@@ -4,11 +4,11 @@
 
 # %% ../nbs/04_evaluation.ipynb #6a55c19a
 from __future__ import annotations
-import argparse, json, math, sys
+import argparse, json, math
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
-from .eda import FractureError, run_tool, get_items, find_data
+from .eda import FractureError, run_tool, get_items
 from .data import CLASSES, POSITIVE, IMAGENET_MEAN, IMAGENET_STD, check_images, get_loader, load_xray, xray_transforms
 from .train import get_device, get_preds, load_checkpoint
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import argparse, io, sys, time
 from pathlib import Path
-import numpy as np, pandas as pd, torch
+import numpy as np, torch
 from PIL import Image
 from .eda import FractureError, run_tool
 from .data import CLASSES, POSITIVE, load_xray, to_gray, xray_transforms

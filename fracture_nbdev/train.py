@@ -4,13 +4,12 @@
 
 # %% ../nbs/03_training.ipynb #df9a2c50
 from __future__ import annotations
-import argparse, contextlib, hashlib, math, os, platform, sys, time, warnings
+import argparse, hashlib, math, os, platform, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 import fracture_nbdev
-from .eda import FractureError, run_tool, materialize_store, show_bars
+from .eda import FractureError, run_tool, show_bars
 from .data import CLASSES, POSITIVE, DataLoaders, get_dls, make_synthetic_xrays
-from .eda import get_items
 from .model import create_model, freeze, unfreeze
 
 # %% auto #0
@@ -243,7 +242,7 @@ def fit(model:nn.Module, # a model from `create_model`
             raise FractureError(f'{out/"last.pth"} was written by another recipe or split: resume with the same options, or use a new --out')
         model.load_state_dict(ck['model']); optim.load_state_dict(ck['optimizer'])
         if sched is not None: sched.load_state_dict(ck['scheduler'])
-        hist, best, start = list(ck['history']), ck['best_acc'], ck['epoch'] + 1
+        hist, best, start = list(ck['meta']['history']), ck['best_acc'], ck['epoch'] + 1
         if (out/'best.pth').exists(): best_state = read_checkpoint(out/'best.pth')['model']
         if progress: print(f'resuming from {out/"last.pth"} after epoch {start}')
     interrupted = False
@@ -267,7 +266,7 @@ def fit(model:nn.Module, # a model from `create_model`
                 if out: save_checkpoint(out/'best.pth', model, dict(meta, metrics=row, history=hist))
             if out:
                 save_checkpoint(out/'last.pth', model, dict(meta, metrics=row, history=hist), optimizer=optim.state_dict(),
-                                scheduler=sched.state_dict() if sched else {}, epoch=epoch, history=hist, best_acc=best)
+                                scheduler=sched.state_dict() if sched else {}, epoch=epoch, best_acc=best)
     except KeyboardInterrupt:
         interrupted = True
         print(f'interrupted: keeping the best weights (val_acc {best:.4f})' + (f', saved in {out/"best.pth"}' if out and best_state else ''))
