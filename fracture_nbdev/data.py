@@ -186,7 +186,7 @@ class DataLoaders:
     items: pd.DataFrame|None = None
     preprocess: dict = field(default_factory=dict)
     split: str = ''
-    cache: ImageCache|None = None # the image cache the batches come from, with `cache=True`
+    cache: object = None # with `cache=True`: the `ImageCache` the batches come from
 
 def get_loader(items:pd.DataFrame, # items path,label (the rows of one part of a split)
                train:bool=False, # shuffle and augment
