@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 from .eda import FractureError, run_tool, get_items
 from .data import CLASSES, POSITIVE, IMAGENET_MEAN, IMAGENET_STD, check_images, get_loader, load_xray, xray_transforms
-from .train import get_device, get_preds, load_checkpoint
+from .train import PRECISIONS, get_device, get_preds, load_checkpoint
 
 # %% auto #0
 __all__ = ['confusion', 'wilson_ci', 'roc_curve', 'average_ranks', 'roc_auc', 'bootstrap_ci', 'binary_metrics',
@@ -187,6 +187,7 @@ def evaluate(model_path:str|Path, # a checkpoint from `fracture_train`
              threshold:float=0.5, # decision threshold on p(fractured)
              tta:bool=False, # average with the flipped image
              device:str='auto', bs:int=64, num_workers:int|None=None, # where and how to run
+             precision:str='auto', # autocast: 'auto' (bf16 where the hardware has it), 'fp32', 'bf16' or 'fp16'
              groups:np.ndarray|None=None, # family of each image, for family-level intervals
             ) -> Evaluation:
     "Predict with a checkpoint on one part of a split and compute the metrics."
@@ -195,7 +196,7 @@ def evaluate(model_path:str|Path, # a checkpoint from `fracture_train`
     items, split = evaluation_items(meta, data_dir, part, split_csv)
     pre = meta['preprocess']
     dl = get_loader(items, False, bs, pre['size'], pre['resize'], num_workers)
-    probs, ys, _ = get_preds(model, dl, dev, tta=tta)
+    probs, ys, _ = get_preds(model, dl, dev, tta=tta, precision=precision)
     p = probs[:, POSITIVE].numpy().astype(float); yv = ys.numpy()
     preds = pd.DataFrame(dict(path=items.path.values, label=items.label.values, y=yv, probability=p,
                               prediction=np.where(p >= threshold, CLASSES[POSITIVE], CLASSES[1 - POSITIVE]),
@@ -357,8 +358,9 @@ def fracture_evaluate(argv:list|None=None):
     ap.add_argument('--tta', action='store_true', help='average with the horizontally flipped image')
     ap.add_argument('--out', default='runs/evaluate'); ap.add_argument('--device', default='auto')
     ap.add_argument('--workers', type=int, default=None)
+    ap.add_argument('--precision', default='auto', choices=PRECISIONS, help='autocast: auto is bf16 where the GPU or CPU has it, else fp32')
     a = ap.parse_args(argv)
-    kw = dict(data_dir=a.data_dir, split_csv=a.split_csv, tta=a.tta, device=a.device, num_workers=a.workers)
+    kw = dict(data_dir=a.data_dir, split_csv=a.split_csv, tta=a.tta, device=a.device, num_workers=a.workers, precision=a.precision)
     threshold = a.threshold
     if a.target_sensitivity is not None:
         val = evaluate(a.model_path, part='val', **kw)

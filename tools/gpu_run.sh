@@ -23,10 +23,10 @@ t0=$(date +%s)
 # issue 5: the three data paths side by side, cache build, full 5-epoch recipe (after the cache exists)
 python3 -m fracture_nbdev.bench --steps 50 --out "$OUT/bench.csv"
 
-# issue 3: the seed recipe on the published split (cache + bf16; then the plain pipeline once, for "same results")
+# issue 3: the seed recipe on the published split (cache + bf16; then the plain pipeline in fp32 once, for "same results")
 train --arch resnet18 --weights none --out "$OUT/r18-official" --compile
 train --arch tf_efficientnet_lite0 --weights $W --out "$OUT/lite0-official" --compile
-train --arch resnet18 --weights none --out "$OUT/r18-official-plain" --no-cache --workers 16
+train --arch resnet18 --weights none --out "$OUT/r18-official-plain" --no-cache --workers 16 --precision fp32 --seed 0   # the seed pipeline
 for r in r18-official lite0-official; do
   python3 -c "from fracture_nbdev.evaluate import fracture_evaluate as f; f()" --model-path "$OUT/$r/best.pth" --out "$OUT/$r/eval"
 done
