@@ -10,7 +10,7 @@ import numpy as np, pandas as pd, torch
 from .eda import run_tool, get_items, n_cores
 from .data import CLASSES, TensorBatches, build_cache, check_images, get_loader, get_dls
 from .model import create_model
-from .train import autocast_dtype, compile_model, fit, get_device, make_optimizer, train_step
+from .train import autocast_dtype, compile_model, fit, get_device, make_optimizer, precision_name, train_step
 
 # %% auto #0
 __all__ = ['train_throughput', 'data_throughput', 'run_bench', 'compare_paths', 'bench_main']
@@ -67,8 +67,7 @@ def run_bench(items:pd.DataFrame, # items path,label,split (the train part is us
     print(f'{arch}, {size} px, {len(tr)} training images, on {gpu}; torch {torch.__version__}', flush=True)
     rows, labels = [], [CLASSES.index(l) for l in tr.label]
     def model(): torch.manual_seed(0); return create_model(arch, weights=None)
-    amp = autocast_dtype(dev)
-    prec = {None: 'fp32', torch.bfloat16: 'bf16', torch.float16: 'fp16'}[amp] + ', CL'
+    prec = precision_name(autocast_dtype(dev)) + ', CL'
     def run(batches, m=None, seed_numerics=False):
         if seed_numerics: return train_throughput(m or model(), batches, dev, steps, warmup, precision='fp32', channels_last=False)
         return train_throughput(m or model(), batches, dev, steps, warmup)
@@ -127,7 +126,7 @@ def compare_paths(items:pd.DataFrame, # items path,label,split (train and val pa
             m = create_model(arch, weights=weights)
             t = time.perf_counter()
             h = fit(m, dls, device=str(dev), seed=seed, progress=False, precision='auto' if fast else 'fp32', channels_last=fast, **fit_kw)
-            rows.append(dict(path=path, seed=seed, precision=str(autocast_dtype(dev) or 'fp32').removeprefix('torch.') if fast else 'fp32',
+            rows.append(dict(path=path, seed=seed, precision=precision_name(autocast_dtype(dev)) if fast else 'fp32',
                              best_val_acc=h.val_acc.max(), last_val_acc=h.val_acc.iloc[-1], seconds=time.perf_counter() - t))
             print(f'  {path:<5} seed {seed}: best val accuracy {rows[-1]["best_val_acc"]:.4f} in {rows[-1]["seconds"]:.1f}s', flush=True)
     return pd.DataFrame(rows)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_training.ipynb #2afdada8
 from __future__ import annotations
-import argparse, hashlib, math, os, platform, sys, time
+import argparse, functools, hashlib, math, os, platform, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 import fracture_nbdev
@@ -13,10 +13,10 @@ from .data import CLASSES, POSITIVE, DataLoaders, get_dls, make_synthetic_xrays
 from .model import create_model, freeze, unfreeze
 
 # %% auto #0
-__all__ = ['PRECISIONS', 'CHECKPOINT_FORMAT', 'RECIPES', 'get_device', 'cpu_has_bf16', 'autocast_dtype', 'is_channels_last',
-           'get_preds', 'TrainingDiverged', 'train_step', 'train_one_epoch', 'versions', 'save_checkpoint',
-           'read_checkpoint', 'load_checkpoint', 'split_fingerprint', 'make_optimizer', 'compile_model', 'fit',
-           'plot_history', 'train_main', 'fracture_train']
+__all__ = ['PRECISIONS', 'CHECKPOINT_FORMAT', 'RECIPES', 'get_device', 'cpu_has_bf16', 'autocast_dtype', 'precision_name',
+           'is_channels_last', 'get_preds', 'TrainingDiverged', 'train_step', 'train_one_epoch', 'versions',
+           'save_checkpoint', 'read_checkpoint', 'load_checkpoint', 'split_fingerprint', 'make_optimizer',
+           'compile_model', 'fit', 'plot_history', 'train_main', 'fracture_train']
 
 # %% ../nbs/03_training.ipynb #f1690051
 def get_device(device:str='auto') -> torch.device:
@@ -27,21 +27,28 @@ def get_device(device:str='auto') -> torch.device:
     return torch.device(device)
 
 PRECISIONS = ('auto', 'fp32', 'bf16', 'fp16')
+_DTYPES = {'fp32': None, 'bf16': torch.bfloat16, 'fp16': torch.float16}
 
+@functools.cache
 def cpu_has_bf16() -> bool:
     "Whether this CPU has bfloat16 arithmetic in hardware (AVX512-BF16 or AMX)."
     try: return bool(torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())
     except Exception: return False  # an older torch: assume not
 
+@functools.lru_cache  # train_step asks every step: answer from memory
 def autocast_dtype(device:torch.device, precision:str='auto') -> torch.dtype|None:
     "The autocast dtype for `precision` on `device` (None: float32)."
     if precision not in PRECISIONS: raise FractureError(f'unknown precision "{precision}": expected one of {", ".join(PRECISIONS)}')
     cuda = device.type == 'cuda'
     if precision == 'fp32': return None
     if precision == 'fp16' and not cuda: raise FractureError('fp16 autocast needs a CUDA GPU: on a CPU use bf16 or fp32')
-    if precision != 'auto': return dict(bf16=torch.bfloat16, fp16=torch.float16)[precision]
+    if precision != 'auto': return _DTYPES[precision]
     if cuda: return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
     return torch.bfloat16 if device.type == 'cpu' and cpu_has_bf16() else None
+
+def precision_name(dtype:torch.dtype|None) -> str:
+    "The `precision` name of an autocast dtype from `autocast_dtype` (None: 'fp32')."
+    return {v: k for k, v in _DTYPES.items()}[dtype]
 
 def is_channels_last(model:nn.Module) -> bool:
     "Whether `model`'s first convolution weight is stored channels-last (then its inputs should be too)."
