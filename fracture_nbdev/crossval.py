@@ -14,10 +14,19 @@ from .train import RECIPES, fit, get_device, get_preds
 from .evaluate import honest_metrics
 
 # %% auto #0
-__all__ = ['cross_validate', 'cv_summary', 'finetune', 'extract_features', 'fit_probe', 'probe', 'fewer_families',
-           'learning_curve', 'image_source', 'family_errors', 'error_by', 'cv_main', 'format_cv']
+__all__ = ['cv_rounds', 'cross_validate', 'cv_summary', 'finetune', 'extract_features', 'fit_probe', 'probe', 'fewer_families',
+           'learning_curve', 'image_source', 'family_errors', 'error_by', 'nearest_train', 'intensity_histogram',
+           'auc_by', 'cv_main', 'format_cv']
 
-# %% ../nbs/07_honest.ipynb #6f0a36a2
+# %% ../nbs/07_honest.ipynb #064c4235
+def cv_rounds(items:pd.DataFrame, # items with label and family columns
+              k:int=5, seed:int=0):
+    "The `k` rounds of one seed's family-grouped CV: (fold, train, val, test) as boolean masks over `items`."
+    folds = family_folds(items.family, items.label, k, seed).values
+    for f in range(k):
+        te, va = folds == f, folds == (f + 1) % k
+        yield f, ~te & ~va, va, te
+
 def cross_validate(items:pd.DataFrame, # items with path, label and family columns
                    train_predict, # f(train_items, val_items, test_items, seed) -> p(fractured) of test_items
                    k:int=5, # folds
@@ -29,11 +38,9 @@ def cross_validate(items:pd.DataFrame, # items with path, label and family colum
     if k < 3: raise FractureError(f'{k} folds: each round tests one fold, validates on the next and trains on the rest, so k must be at least 3')
     out = []
     for seed in seeds:
-        folds = family_folds(items.family, items.label, k, seed).values
-        for f in range(k):
-            te, va = folds == f, folds == (f + 1) % k
+        for f, tr, va, te in cv_rounds(items, k, seed):
             t = time.time()
-            p = np.asarray(train_predict(items[~te & ~va], items[va], items[te], seed), dtype=float)
+            p = np.asarray(train_predict(items[tr], items[va], items[te], seed), dtype=float)
             o = items[te][['path', 'label', 'family']].assign(seed=seed, fold=f, y=(items.label[te] == CLASSES[POSITIVE]).astype(int).values, p=p)
             out.append(o)
             if progress: print(f'seed {seed} fold {f}: {te.sum()} test images ({items.family[te].nunique()} families), '
@@ -55,10 +62,11 @@ def cv_summary(oof:pd.DataFrame, # from `cross_validate`
     out.attrs.update(seeds=len(per_seed), images=int(oof.groupby('seed').size().iloc[0]), families=int(oof.family.nunique()))
     return out
 
-# %% ../nbs/07_honest.ipynb #5324ca79
+# %% ../nbs/07_honest.ipynb #95b4aff6
 def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed', # what to train
              size:int=224, resize:int=256, tta:bool=False, device:str='auto', # preprocessing and prediction
              cache:bool=True, precision:str='auto', # the image cache; autocast (see `fit`)
+             keep:list|None=None, # append each trained model to this list (e.g. for Grad-CAM of a fold's misses)
              **overrides): # recipe options (epochs, lr, ...)
     "A `train_predict(train, val, test, seed)` for `cross_validate` that fine-tunes `arch` with a recipe."
     r = dict(RECIPES[recipe], **overrides)
@@ -70,6 +78,7 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
         model = create_model(arch, weights=weights)
         fit(model, dls, device=device, seed=seed, progress=False, precision=precision, **{k: v for k, v in r.items() if k not in ('bs', 'augment')})
         probs, _, _ = get_preds(model, dls.test, tta=tta, precision=precision)
+        if keep is not None: keep.append(model.cpu().eval())
         return probs[:, POSITIVE].numpy()
     return train_predict
 
@@ -154,7 +163,47 @@ def error_by(oof:pd.DataFrame, key, threshold:float=0.5) -> pd.DataFrame:
     d = oof.assign(wrong=(oof.p >= threshold) != oof.y.astype(bool), key=oof.path.map(key) if callable(key) else oof[key])
     return d.groupby(['label', 'key']).agg(images=('path', 'size'), families=('family', 'nunique'), error_rate=('wrong', 'mean')).round(3)
 
-# %% ../nbs/07_honest.ipynb #036ffb6b
+# %% ../nbs/07_honest.ipynb #e05ebdb8
+def nearest_train(items:pd.DataFrame, # items with path, label and family columns (as given to `cross_validate`)
+                  features:torch.Tensor, # (distinct images, D) embedding, e.g. from `extract_features`
+                  row:dict, # path -> row of `features`
+                  k:int=5, seeds:tuple=(0,), # the folds of `cross_validate`
+                 ) -> pd.DataFrame:
+    "For each seed and out-of-fold item: its most similar training image (cosine), the similarity, and whether the labels agree."
+    z = F.normalize(features.float(), dim=1)
+    out = []
+    for seed in seeds:
+        for f, tr, va, te in cv_rounds(items, k, seed):
+            a, b = items[te], items[tr].drop_duplicates('path')
+            sim, j = (z[[row[p] for p in a.path]] @ z[[row[p] for p in b.path]].T).max(1)
+            j = j.numpy()
+            out.append(pd.DataFrame(dict(seed=seed, path=a.path.values, twin=b.path.values[j], twin_similarity=sim.numpy(),
+                                         twin_same_label=b.label.values[j] == a.label.values)))
+    return pd.concat(out, ignore_index=True)
+
+# %% ../nbs/07_honest.ipynb #6f342948
+def intensity_histogram(images:torch.Tensor, # (N, H, W) uint8 images, e.g. `ImageCache.images`
+                        bins:int=32) -> torch.Tensor:
+    "Each image's grey-level histogram, as fractions of its pixels in `bins` equal bins: its style, none of its anatomy."
+    x = images.reshape(len(images), -1).long() * bins // 256
+    return torch.zeros(len(images), bins).scatter_add_(1, x, torch.ones(x.shape)) / x.shape[1]
+
+def auc_by(oof:pd.DataFrame, # from `cross_validate`
+           key, # a column, or a function of the path (e.g. `image_source`)
+          ) -> pd.DataFrame:
+    "ROC AUC per image and per family within each value of `key` that holds both classes, mean over seeds."
+    from fracture_nbdev.evaluate import family_level, roc_auc
+    d = oof.assign(key=oof.path.map(key) if callable(key) else oof[key])
+    rows = {}
+    for v, g in d.groupby('key'):
+        if g.y.nunique() < 2: continue
+        fams = [family_level(s.y.values, s.p.values, s.family.values) for _, s in g.groupby('seed')]
+        rows[v] = {'images': g.path.nunique(), 'families': g.family.nunique(), 'fractured families': g[g.y.eq(1)].family.nunique(),
+                   'auc per image': np.mean([roc_auc(s.y.values, s.p.values) for _, s in g.groupby('seed')]),
+                   'auc per family': np.mean([roc_auc(f.y.values, f.p.values) for f in fams])}
+    return pd.DataFrame(rows).T.rename_axis(key.__name__ if callable(key) else key)
+
+# %% ../nbs/07_honest.ipynb #efa73b56
 def cv_main(a) -> pd.DataFrame:
     "`fracture_train --cv K`: family-grouped cross-validation of the chosen recipe and model."
     items = check_images(family_items(a.data_dir)[['path', 'label', 'family']])
@@ -170,6 +219,7 @@ def cv_main(a) -> pd.DataFrame:
     s = cv_summary(oof); s.to_csv(out/'cv_summary.csv')
     print(f'\nout-of-fold metrics, mean +- std over {s.attrs["seeds"]} seed(s); 95% intervals from a bootstrap over families (seed {seeds[0]}):')
     print(format_cv(s)); print('\nworst families (seed %d):' % seeds[0]); print(family_errors(oof[oof.seed.eq(seeds[0])]).head(10).to_string())
+    if len(ab := auc_by(oof, image_source)): print('\nROC AUC inside each source (the source cannot help there):'); print(ab.to_string())
     return s
 
 def format_cv(s:pd.DataFrame) -> str:
