@@ -8,9 +8,9 @@
 #   mkdir -p gpu/whl && python3 -m pip download --no-deps -d gpu/whl fastcore==1.14.5   # pure Python; nbdev is not needed
 #   cp -r ../shared/data/fracture_xray gpu/data && gzip -9 gpu/data/manifest.csv         # 47 MB; materialized there
 #   cp ../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth gpu/
-# The working tree and gpu/ travel together under 64 MiB (67,108,864 bytes): 62.9 MB in late November 2026 (notebook figures are stored at most
-# 1,400 px wide, 256 colours, to keep it so), hence the
-# gzipped manifest. Check with: echo $(( $(du -sb gpu | cut -f1) + $(git ls-files -z | xargs -0 du -cb | tail -1 | cut -f1) ))
+# The working tree and gpu/ travel together under 64 MiB (67,108,864 bytes): 62.9 MB in late November 2026, hence the
+# gzipped manifest and notebook figures stored at most 1,400 px wide in 256 colours.
+# Check with: echo $(( $(du -sb gpu | cut -f1) + $(git ls-files -z | xargs -0 du -cb | tail -1 | cut -f1) ))
 # Then: run(command="bash tools/gpu_run.sh [quick]", carry=["gpu"], timeout_s=590).
 # Only 8 files come back from $OUT, so it holds two: log.txt (everything printed) and results.tgz (histories, metrics,
 # CV predictions and pictures of every run, no checkpoints), repacked after every step so a timeout keeps what ran.
