@@ -16,7 +16,7 @@ from .model import create_model, freeze, unfreeze
 __all__ = ['PRECISIONS', 'CHECKPOINT_FORMAT', 'RECIPES', 'get_device', 'cpu_has_bf16', 'autocast_dtype', 'precision_name',
            'is_channels_last', 'get_preds', 'TrainingDiverged', 'train_step', 'train_one_epoch', 'versions',
            'save_checkpoint', 'read_checkpoint', 'load_checkpoint', 'split_fingerprint', 'make_optimizer',
-           'compile_model', 'fit', 'plot_history', 'train_main', 'fracture_train']
+           'compile_model', 'fit', 'plot_history', 'fit_options', 'train_main', 'fracture_train']
 
 # %% ../nbs/03_training.ipynb #f1690051
 def get_device(device:str='auto') -> torch.device:
@@ -232,7 +232,7 @@ def _make_schedule(opt, schedule:str|None, epochs:int, steps:int):
     if schedule == 'cosine': return torch.optim.lr_scheduler.CosineAnnealingLR(opt, epochs*steps)
     raise FractureError(f'unknown schedule "{schedule}": expected constant, onecycle or cosine')
 
-# %% ../nbs/03_training.ipynb #ff915bce
+# %% ../nbs/03_training.ipynb #d348ee45
 def fit(model:nn.Module, # a model from `create_model`
         dls:DataLoaders, # train and valid loaders (`get_dls`)
         epochs:int=5, # passes over the training set
@@ -265,7 +265,7 @@ def fit(model:nn.Module, # a model from `create_model`
     recipe = dict(epochs=epochs, lr=lr, bs=getattr(dls.train, 'batch_size', None), freeze_epochs=freeze_epochs, seed=seed, opt=opt,
                   wd=wd, schedule=schedule or 'constant', backbone_lr_mult=backbone_lr_mult, label_smoothing=label_smoothing)
     meta = dict(meta or {}, preprocess=dls.preprocess, recipe=recipe, split=dls.split, split_fingerprint=split_fingerprint(dls.items),
-                precision=str(amp or torch.float32).removeprefix('torch.'), device=dev.type)
+                precision=precision_name(amp), device=dev.type)
     out = Path(out) if out else None
     hist, best, best_state, start = [], -1., None, 0
     if resume and out and (out/'last.pth').exists():
@@ -328,13 +328,17 @@ def plot_history(hist:pd.DataFrame, title:str='', ax=None):
     ax.legend(h1 + h2, l1 + l2, fontsize=8, loc='center right'); ax.set_title(title)
     return ax
 
-# %% ../nbs/03_training.ipynb #53dc0a67
+# %% ../nbs/03_training.ipynb #c155ea49
 RECIPES = {
     'seed':   dict(epochs=5, lr=1e-3, bs=32, freeze_epochs=1, opt='adam', wd=0., schedule=None, backbone_lr_mult=1.,
                    label_smoothing=0., augment='flip'),
     'strong': dict(epochs=12, lr=1e-3, bs=32, freeze_epochs=1, opt='adamw', wd=0.05, schedule='onecycle', backbone_lr_mult=0.3,
                    label_smoothing=0.1, augment='xray'),
 }
+
+def fit_options(recipe:dict) -> dict:
+    "The options of a recipe that `fit` takes (its `bs` and `augment` go to `get_dls` instead)."
+    return {k: v for k, v in recipe.items() if k not in ('bs', 'augment')}
 
 def _train_parser():
     p = argparse.ArgumentParser(prog='fracture_train', description='Train a fracture classifier with a recipe (default: the seed recipe).')
@@ -376,7 +380,6 @@ def train_main(a) -> pd.DataFrame:
         r.update(epochs=6, bs=16)
     for k in r:
         if getattr(a, k, None) is not None: r[k] = getattr(a, k)
-    if r['schedule'] == 'constant': r['schedule'] = None
     dev = get_device(a.device)
     dls = get_dls(data_dir=a.data_dir, split=a.split, split_csv=a.split_csv, bs=r['bs'], size=a.size, resize=a.resize,
                   num_workers=a.workers, seed=a.seed, cache=a.cache, device=str(dev), augment=r['augment'])
@@ -385,9 +388,8 @@ def train_main(a) -> pd.DataFrame:
           + f'; {a.arch} ({a.weights}), recipe {a.recipe}, on {dev}')
     torch.manual_seed(a.seed)
     model = create_model(a.arch, weights=a.weights)
-    fit_kw = {k: v for k, v in r.items() if k not in ('bs', 'augment')}
     hist = fit(model, dls, out=out, device=a.device, seed=a.seed, resume=a.resume, compile=a.compile, precision=a.precision,
-               meta=dict(weights=str(a.weights), recipe_name=a.recipe, augment=r['augment'], command=' '.join(sys.argv)), **fit_kw)
+               meta=dict(weights=str(a.weights), recipe_name=a.recipe, augment=r['augment'], command=' '.join(sys.argv)), **fit_options(r))
     hist.to_csv(out/'history.csv', index=False)
     if len(hist):
         import matplotlib.pyplot as plt

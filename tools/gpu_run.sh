@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The GPU checks of issues 3, 5 and 6, as one prepared run for a lent GPU machine (device tool).
-# Not yet run on a GPU: no GPU was lent to the sessions that wrote it. `DRY=1 bash tools/gpu_run.sh quick` rehearses it
-# on a CPU (64 px, one epoch, the quick benchmark, no compile) in an environment like the device's (python3 with torch,
+# `DRY=1 bash tools/gpu_run.sh [cv]` rehearses it on a CPU (64 px, one epoch, the quick benchmark, no compile, caps x20)
+# in an environment like the device's (python3 with torch,
 # torchvision, timm, pandas, seaborn, matplotlib, tqdm; no fastcore, nbdev, ipywidgets or kagglehub).
 #
 # Prepare here (the device has no internet and none of ../shared; gpu/ is git-ignored):
@@ -11,37 +11,58 @@
 # The working tree and gpu/ travel together under 64 MiB (67,108,864 bytes): 62.9 MB in late November 2026, hence the
 # gzipped manifest and notebook figures stored at most 1,400 px wide in 256 colours.
 # Check with: echo $(( $(du -sb gpu | cut -f1) + $(git ls-files -z | xargs -0 du -cb | tail -1 | cut -f1) ))
-# Then: run(command="bash tools/gpu_run.sh [quick]", carry=["gpu"], timeout_s=590).
+# Then, within one 15-minute lease (the machine stays warm 30 s between calls, and /tmp with it):
+#   run(command="DEADLINE=520 bash tools/gpu_run.sh", carry=["gpu"], timeout_s=560)       issues 3 and 5, then starts the CV
+#   run(command="DEADLINE=S bash tools/gpu_run.sh cv", carry=["gpu"], timeout_s=S+20)     follows the CV (issue 6), S from
+#                                                                                        the lease left
+# Every step has a time cap inside the DEADLINE (default 500 s), so a slow step cannot eat the steps after it.
+# Ran on 26 November 2026 (one NVIDIA H200, results in nbs/results/h200-2026-11-26). Lessons: the second call must be
+# sent within the 30 s the machine stays warm (ours came later: a fresh machine started, and the background CV lost its
+# fifth fold; the folds saved before it came back in the first call's results). And a step started beside the
+# background CV shares the GPU and the cores with it: time nothing there that you will report.
 # Only 8 files come back from $OUT, so it holds two: log.txt (everything printed) and results.tgz (histories, metrics,
 # CV predictions and pictures of every run, no checkpoints), repacked after every step so a timeout keeps what ran.
 set -uo pipefail
 OUT=${OUT:-/tmp/out}; RUNS=/tmp/runs; mkdir -p "$OUT" "$RUNS"
-exec > >(tee "$OUT/log.txt") 2>&1
-pack() { tar czf "$OUT/results.tgz" --exclude='*.pth' -C "$(dirname "$RUNS")" "$(basename "$RUNS")"; echo "elapsed $(( $(date +%s) - t0 ))s"; }
-t0=$(date +%s)
-python3 -m pip install -q --no-index --no-deps --target /tmp/site gpu/whl/*.whl || exit 1
-export PYTHONPATH=/tmp/site:$PWD PYTHONUNBUFFERED=1 FRACTURE_CACHE=/tmp/cache
-mkdir -p /tmp/store && cp -r gpu/data/. /tmp/store/ && gunzip -f /tmp/store/manifest.csv.gz && python3 /tmp/store/materialize.py /tmp/data \
-  && export FRACTURE_DATA=/tmp/data || exit 1
+MODE=${1:-main}; exec > >(tee "$OUT/log-$MODE.txt") 2>&1
+[ -n "${DRY:-}" ] && CAPX=20
+t0=$(date +%s); END=$(( t0 + ${DEADLINE:-500} * ${CAPX:-1} ))
+pack() { tar czf "$OUT/results-$MODE.tgz" --exclude='*.pth' -C "$(dirname "$RUNS")" "$(basename "$RUNS")"; echo "elapsed $(( $(date +%s) - t0 ))s"; }
+# capped CAP python3 ARGS: run with at most CAP seconds, less if the deadline is nearer; skipped under 20 s
+capped() { local cap=$(( $1 * ${CAPX:-1} )) left=$(( END - $(date +%s) - 10 )); shift; (( cap > left )) && cap=$left
+           (( cap < 20 )) && { echo "SKIPPED (deadline): $*"; return 0; }
+           echo "+ [cap ${cap}s] $*"; timeout -k 5 "$cap" "$@"; local rc=$?; (( rc == 124 )) && echo "TIMED OUT after ${cap}s: $*"; pack; return $rc; }
+if [ ! -d /tmp/data ]; then   # a warm machine keeps /tmp between calls
+  python3 -m pip install -q --no-index --no-deps --target /tmp/site gpu/whl/*.whl || exit 1
+  mkdir -p /tmp/store && cp -r gpu/data/. /tmp/store/ && gunzip -f /tmp/store/manifest.csv.gz && python3 /tmp/store/materialize.py /tmp/data || exit 1
+fi
+export PYTHONPATH=/tmp/site:$PWD PYTHONUNBUFFERED=1 FRACTURE_CACHE=/tmp/cache FRACTURE_DATA=/tmp/data
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
 python3 -c "import torch, torchvision, timm; print('torch', torch.__version__, 'torchvision', torchvision.__version__, 'timm', timm.__version__)"
-X=(); B=(--steps 50); C=(--compile); D=()
-if [ -n "${DRY:-}" ]; then X=(--device cpu --epochs 1 --size 64 --resize 64); B=(--quick); C=(); D=(--device cpu); fi
-train() { python3 -c "from fracture_nbdev.train import fracture_train as f; f()" "$@" "${X[@]}"; }
-evaluate() { python3 -c "from fracture_nbdev.evaluate import fracture_evaluate as f; f()" "$@" "${D[@]}"; }
+X=(); B=(--steps 50); D=()
+if [ -n "${DRY:-}" ]; then X=(--device cpu --epochs 1 --size 64 --resize 64); B=(--quick); D=(--device cpu); fi
+TRAIN='from fracture_nbdev.train import fracture_train as f; f()'; EVAL='from fracture_nbdev.evaluate import fracture_evaluate as f; f()'
 W=gpu/tf_efficientnet_lite0.imagenet.fp16.pth
 
-# issue 5: the three data paths side by side, cache build, full 5-epoch recipe (after the cache exists)
-python3 -m fracture_nbdev.bench "${B[@]}" --out "$RUNS/bench.csv"; pack
+# issue 6: family-grouped 5-fold CV of the strong recipe at 224 px, 12 epochs, seed 0, in its own process session so it
+# runs on between the two calls (predictions saved after every fold); `wait_cv` follows it until it ends or the deadline
+CV=(python3 -c "$TRAIN" --cv 5 --cv-seeds 0 --arch tf_efficientnet_lite0 --weights $W --recipe strong --tta --out "$RUNS/cv-lite0-strong" "${X[@]}")
+start_cv() { [ -e "$RUNS/cv.log" ] && return; echo "+ [background] ${CV[*]}"
+            setsid nohup bash -c '"$@"; echo "exit $? after $SECONDS s"; touch "$0"' "$RUNS/cv.done" "${CV[@]}" > "$RUNS/cv.log" 2>&1 < /dev/null & }
+wait_cv() { while [ ! -e "$RUNS/cv.done" ] && (( $(date +%s) < END - 15 )); do sleep 10; done; pack; echo "--- cv.log:"; cat "$RUNS/cv.log"; }
 
-# issue 3: the seed recipe on the published split (cache + bf16; then the plain pipeline in fp32 once, for "same results")
-train --arch resnet18 --weights none --out "$RUNS/r18-official" "${C[@]}"; pack
-train --arch tf_efficientnet_lite0 --weights $W --out "$RUNS/lite0-official" "${C[@]}"; pack
-train --arch resnet18 --weights none --out "$RUNS/r18-official-plain" --no-cache --workers 16 --precision fp32 --seed 0; pack
-for r in r18-official lite0-official; do evaluate --model-path "$RUNS/$r/best.pth" --out "$RUNS/$r/eval"; done; pack
-[ "${1:-}" = quick ] && exit 0
-
-# issue 6: family-grouped 5-fold CV, seed and strong recipes (one seed first; add seeds while time allows)
-train --cv 5 --cv-seeds 0 --arch tf_efficientnet_lite0 --weights $W --recipe seed --out "$RUNS/cv-lite0-seed"; pack
-train --cv 5 --cv-seeds 0 --arch tf_efficientnet_lite0 --weights $W --recipe strong --tta --out "$RUNS/cv-lite0-strong"; pack
-train --cv 5 --cv-seeds 1,2 --arch tf_efficientnet_lite0 --weights $W --recipe strong --tta --out "$RUNS/cv-lite0-strong-s12"; pack
+if [ "$MODE" = main ]; then
+  # issue 3: the seed recipe on the published split (decode-once cache, bf16, channels-last), then the test split
+  capped 100 python3 -c "$TRAIN" --arch resnet18 --weights none --out "$RUNS/r18-official" "${X[@]}"
+  capped 110 python3 -c "$TRAIN" --arch tf_efficientnet_lite0 --weights $W --out "$RUNS/lite0-official" "${X[@]}"
+  for r in r18-official lite0-official; do capped 45 python3 -c "$EVAL" --model-path "$RUNS/$r/best.pth" --out "$RUNS/$r/eval" "${D[@]}"; done
+  # issue 5: the three data paths side by side, cache build, compile, full 5-epoch recipe (alone on the GPU)
+  capped 200 python3 -m fracture_nbdev.bench "${B[@]}" --out "$RUNS/bench.csv"
+  start_cv
+  # issue 3/5 "same results": the plain pipeline (PIL + DataLoader, fp32) once; its time is shared with the CV
+  capped 110 python3 -c "$TRAIN" --arch resnet18 --weights none --out "$RUNS/r18-official-plain" --no-cache --workers 16 --precision fp32 "${X[@]}"
+  wait_cv
+elif [ "$MODE" = cv ]; then
+  start_cv; wait_cv
+fi
+echo "done: $MODE in $(( $(date +%s) - t0 ))s"
