@@ -15,6 +15,8 @@
 #   run(command="DEADLINE=520 bash tools/gpu_run.sh", carry=["gpu"], timeout_s=560)       issues 3 and 5, then starts the CV
 #   run(command="DEADLINE=S bash tools/gpu_run.sh cv", carry=["gpu"], timeout_s=S+20)     follows the CV (issue 6), S from
 #                                                                                        the lease left
+# The next lease: `DEADLINE=520 bash tools/gpu_run.sh next` (the benchmark alone, ResNet-18 seeds 1-2 on both paths,
+# the whole seed-0 CV), then `cv` as above if the CV is still running.
 # Every step has a time cap inside the DEADLINE (default 500 s), so a slow step cannot eat the steps after it.
 # Ran on 26 November 2026 (one NVIDIA H200, results in nbs/results/h200-2026-11-26). Lessons: the second call must be
 # sent within the 30 s the machine stays warm (ours came later: a fresh machine started, and the background CV lost its
@@ -44,9 +46,10 @@ if [ -n "${DRY:-}" ]; then X=(--device cpu --epochs 1 --size 64 --resize 64); B=
 TRAIN='from fracture_nbdev.train import fracture_train as f; f()'; EVAL='from fracture_nbdev.evaluate import fracture_evaluate as f; f()'
 W=gpu/tf_efficientnet_lite0.imagenet.fp16.pth
 
-# issue 6: family-grouped 5-fold CV of the strong recipe at 224 px, 12 epochs, seed 0, in its own process session so it
+# issue 6: family-grouped 5-fold CV of the strong recipe at 224 px, 12 epochs, seed 0 (CV_SEEDS=1,2: others; about
+# 5 min a seed on the H200), in its own process session so it
 # runs on between the two calls (predictions saved after every fold); `wait_cv` follows it until it ends or the deadline
-CV=(python3 -c "$TRAIN" --cv 5 --cv-seeds 0 --arch tf_efficientnet_lite0 --weights $W --recipe strong --tta --out "$RUNS/cv-lite0-strong" "${X[@]}")
+CV=(python3 -c "$TRAIN" --cv 5 --cv-seeds "${CV_SEEDS:-0}" --arch tf_efficientnet_lite0 --weights $W --recipe strong --tta --out "$RUNS/cv-lite0-strong" "${X[@]}")
 start_cv() { [ -e "$RUNS/cv.log" ] && return; echo "+ [background] ${CV[*]}"
             setsid nohup bash -c '"$@"; echo "exit $? after $SECONDS s"; touch "$0"' "$RUNS/cv.done" "${CV[@]}" > "$RUNS/cv.log" 2>&1 < /dev/null & }
 wait_cv() { while [ ! -e "$RUNS/cv.done" ] && (( $(date +%s) < END - 15 )); do sleep 10; done; pack; echo "--- cv.log:"; cat "$RUNS/cv.log"; }
@@ -61,6 +64,17 @@ if [ "$MODE" = main ]; then
   start_cv
   # issue 3/5 "same results": the plain pipeline (PIL + DataLoader, fp32) once; its time is shared with the CV
   capped 110 python3 -c "$TRAIN" --arch resnet18 --weights none --out "$RUNS/r18-official-plain" --no-cache --workers 16 --precision fp32 "${X[@]}"
+  wait_cv
+elif [ "$MODE" = next ]; then
+  # what the first lease left: the benchmark alone on one machine, then (beside the CV, so accuracy only) two more
+  # seeds of ResNet-18 from scratch on the fast and the plain path, each evaluated on the test split
+  capped 200 python3 -m fracture_nbdev.bench "${B[@]}" --out "$RUNS/bench.csv"
+  start_cv
+  for s in 1 2; do
+    capped 100 python3 -c "$TRAIN" --arch resnet18 --weights none --seed $s --out "$RUNS/r18-official-s$s" "${X[@]}"
+    capped 100 python3 -c "$TRAIN" --arch resnet18 --weights none --seed $s --out "$RUNS/r18-official-plain-s$s" --no-cache --workers 16 --precision fp32 "${X[@]}"
+    for r in r18-official-s$s r18-official-plain-s$s; do capped 45 python3 -c "$EVAL" --model-path "$RUNS/$r/best.pth" --out "$RUNS/$r/eval" "${D[@]}"; done
+  done
   wait_cv
 elif [ "$MODE" = cv ]; then
   start_cv; wait_cv
