@@ -14,11 +14,11 @@ from .train import RECIPES, fit, fit_options, get_device, get_preds
 from .evaluate import family_level, honest_metrics, roc_auc
 
 # %% auto #0
-__all__ = ['OOF_COLUMNS', 'cv_rounds', 'cross_validate', 'cv_summary', 'finetune', 'extract_features', 'fit_probe', 'probe',
-           'fewer_families', 'learning_curve', 'image_source', 'family_errors', 'error_by', 'nearest_train',
-           'intensity_histogram', 'auc_by', 'cv_main', 'format_cv']
+__all__ = ['OOF_COLUMNS', 'cv_rounds', 'cross_validate', 'cv_summary', 'choose_threshold', 'shift_threshold', 'finetune',
+           'extract_features', 'fit_probe', 'probe', 'fewer_families', 'learning_curve', 'image_source',
+           'family_errors', 'error_by', 'nearest_train', 'intensity_histogram', 'auc_by', 'cv_main', 'format_cv']
 
-# %% ../nbs/07_honest.ipynb #ef936eae
+# %% ../nbs/07_honest.ipynb #6066e327
 def cv_rounds(items:pd.DataFrame, # items with label and family columns
               k:int=5, seed:int=0):
     "The `k` rounds of one seed's family-grouped CV: (fold, train, val, test) as boolean masks over `items`."
@@ -27,7 +27,7 @@ def cv_rounds(items:pd.DataFrame, # items with label and family columns
         te, va = folds == f, folds == (f + 1) % k
         yield f, ~te & ~va, va, te
 
-OOF_COLUMNS = ['seed', 'fold', 'path', 'label', 'family', 'y', 'p']
+OOF_COLUMNS = ['seed', 'fold', 'path', 'label', 'family', 'y', 'p', 'threshold']
 
 def cross_validate(items:pd.DataFrame, # items with path, label and family columns
                    train_predict, # f(train_items, val_items, test_items, seed) -> p(fractured) of test_items
@@ -36,7 +36,7 @@ def cross_validate(items:pd.DataFrame, # items with path, label and family colum
                    progress:bool=True,
                    save:str|Path|None=None, # CSV rewritten after every fold, so a run cut short keeps the folds it finished
                   ) -> pd.DataFrame:
-    "Out-of-fold p(fractured) of every item for each seed: columns seed, fold, path, label, family, y, p."
+    "Out-of-fold p(fractured) of every item for each seed: columns `OOF_COLUMNS` (threshold: the cut moved to 0.5, see `finetune`)."
     if 'family' not in items: raise FractureError('items need a family column: use family_items(data_dir)')
     if k < 3: raise FractureError(f'{k} folds: each round tests one fold, validates on the next and trains on the rest, so k must be at least 3')
     out = []
@@ -44,7 +44,9 @@ def cross_validate(items:pd.DataFrame, # items with path, label and family colum
         for f, tr, va, te in cv_rounds(items, k, seed):
             t = time.time()
             p = np.asarray(train_predict(items[tr], items[va], items[te], seed), dtype=float)
-            o = items[te][['path', 'label', 'family']].assign(seed=seed, fold=f, y=(items.label[te] == CLASSES[POSITIVE]).astype(int).values, p=p)
+            th = getattr(train_predict, 'thresholds', None)
+            o = items[te][['path', 'label', 'family']].assign(seed=seed, fold=f, y=(items.label[te] == CLASSES[POSITIVE]).astype(int).values, p=p,
+                                                              threshold=th[-1] if th else 0.5)
             out.append(o)
             if save: pd.concat(out, ignore_index=True)[OOF_COLUMNS].to_csv(save, index=False)
             if progress: print(f'seed {seed} fold {f}: {te.sum()} test images ({items.family[te].nunique()} families), '
@@ -66,11 +68,30 @@ def cv_summary(oof:pd.DataFrame, # from `cross_validate`
     out.attrs.update(seeds=len(per_seed), images=int(oof.groupby('seed').size().iloc[0]), families=int(oof.family.nunique()))
     return out
 
-# %% ../nbs/07_honest.ipynb #b105cb35
+# %% ../nbs/07_honest.ipynb #d4b3fb87
+def choose_threshold(y:np.ndarray, p:np.ndarray, family:np.ndarray, # validation labels (1 = fractured), p(fractured), families
+                     grid:np.ndarray=np.round(np.arange(0.05, 0.951, 0.01), 2), # candidate thresholds
+                    ) -> float:
+    "The threshold with the best per-family balanced accuracy (ties: the one nearest 0.5); 0.5 if one class is missing."
+    f = family_level(y, p, family)
+    pos, neg = f.p.values[f.y.values == 1], f.p.values[f.y.values == 0]
+    if not len(pos) or not len(neg): return 0.5
+    score = np.array([(pos >= t).mean() + (neg < t).mean() for t in grid])
+    best = grid[np.isclose(score, score.max())]
+    return float(best[np.abs(best - 0.5).argmin()])
+
+def shift_threshold(p:np.ndarray, t:float) -> np.ndarray:
+    "p(fractured) shifted in logit space so that `p >= t` becomes `q >= 0.5` (same order)."
+    logit = lambda x: np.log(x) - np.log1p(-x)
+    p = np.clip(np.asarray(p, dtype=float), 1e-7, 1 - 1e-7)
+    return 1 / (1 + np.exp(-(logit(p) - logit(t))))
+
+# %% ../nbs/07_honest.ipynb #5e77ea11
 def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed', # what to train
              size:int=224, resize:int=256, tta:bool=False, device:str='auto', # preprocessing and prediction
              cache:bool=True, precision:str='auto', # the image cache; autocast (see `fit`)
              keep:list|None=None, # append each trained model to this list (e.g. for Grad-CAM of a fold's misses)
+             val_threshold:bool=False, # move 0.5 to the threshold `choose_threshold` picks on the validation part
              **overrides): # recipe options (epochs, lr, ...)
     "A `train_predict(train, val, test, seed)` for `cross_validate` that fine-tunes `arch` with a recipe."
     r = dict(RECIPES[recipe], **overrides)
@@ -82,8 +103,17 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
         model = create_model(arch, weights=weights)
         fit(model, dls, device=device, seed=seed, progress=False, precision=precision, **fit_options(r))
         probs, _, _ = get_preds(model, dls.test, tta=tta, precision=precision)
+        p = probs[:, POSITIVE].numpy()
+        if val_threshold:
+            pv, yv, _ = get_preds(model, dls.valid, tta=tta, precision=precision)
+            v = dls.items[dls.items.split.eq('val')]
+            if len(v) != len(yv) or (yv.numpy() != [CLASSES.index(l) for l in v.label]).any():
+                raise FractureError('validation predictions do not line up with the validation items: cannot choose a threshold')
+            train_predict.thresholds.append(choose_threshold((yv.numpy() == POSITIVE).astype(int), pv[:, POSITIVE].numpy(), v.family.values))
+            p = shift_threshold(p, train_predict.thresholds[-1])
         if keep is not None: keep.append(model.cpu().eval())
-        return probs[:, POSITIVE].numpy()
+        return p
+    train_predict.thresholds = []   # the threshold chosen in each round, with `val_threshold`
     return train_predict
 
 # %% ../nbs/07_honest.ipynb #4f42b561
@@ -206,7 +236,7 @@ def auc_by(oof:pd.DataFrame, # from `cross_validate`
                    'auc per image': np.mean([a for a, _ in per_seed]), 'auc per family': np.mean([b for _, b in per_seed])}
     return pd.DataFrame(rows).T.rename_axis(key.__name__ if callable(key) else key)
 
-# %% ../nbs/07_honest.ipynb #b1da05a9
+# %% ../nbs/07_honest.ipynb #ce51b491
 def cv_main(a) -> pd.DataFrame:
     "`fracture_train --cv K`: family-grouped cross-validation of the chosen recipe and model."
     items = check_images(family_items(a.data_dir)[['path', 'label', 'family']])
@@ -216,8 +246,10 @@ def cv_main(a) -> pd.DataFrame:
     seeds = tuple(int(s) for s in str(a.cv_seeds).split(','))
     print(f'{a.cv}-fold family-grouped cross-validation, seeds {seeds}: {len(items)} images, {items.family.nunique()} families; '
           f'{a.arch} ({a.weights}), recipe {a.recipe} {over or ""}')
-    oof = cross_validate(items, finetune(a.arch, a.weights, a.recipe, a.size, a.resize, getattr(a, 'tta', False), a.device, a.cache,
-                                         getattr(a, 'precision', 'auto'), **over), a.cv, seeds, save=out/'cv_predictions.csv')
+    tp = finetune(a.arch, a.weights, a.recipe, a.size, a.resize, getattr(a, 'tta', False), a.device, a.cache, getattr(a, 'precision', 'auto'),
+                  val_threshold=getattr(a, 'val_threshold', False), **over)
+    oof = cross_validate(items, tp, a.cv, seeds, save=out/'cv_predictions.csv')
+    if tp.thresholds: print('thresholds chosen on the validation parts:', ', '.join(f'{t:.2f}' for t in tp.thresholds))
     s = cv_summary(oof); s.to_csv(out/'cv_summary.csv')
     print(f'\nout-of-fold metrics, mean +- std over {s.attrs["seeds"]} seed(s); 95% intervals from a bootstrap over families (seed {seeds[0]}):')
     print(format_cv(s)); print('\nworst families (seed %d):' % seeds[0]); print(family_errors(oof[oof.seed.eq(seeds[0])]).head(10).to_string())

@@ -328,7 +328,7 @@ def plot_history(hist:pd.DataFrame, title:str='', ax=None):
     ax.legend(h1 + h2, l1 + l2, fontsize=8, loc='center right'); ax.set_title(title)
     return ax
 
-# %% ../nbs/03_training.ipynb #c155ea49
+# %% ../nbs/03_training.ipynb #1ed995ab
 RECIPES = {
     'seed':   dict(epochs=5, lr=1e-3, bs=32, freeze_epochs=1, opt='adam', wd=0., schedule=None, backbone_lr_mult=1.,
                    label_smoothing=0., augment='flip'),
@@ -365,6 +365,7 @@ def _train_parser():
     p.add_argument('--cv', type=int, help='K: family-grouped K-fold cross-validation instead of one training run (see 07_honest)')
     p.add_argument('--cv-seeds', default='0,1,2', help='seeds of the cross-validation, each with its own folds')
     p.add_argument('--tta', action='store_true', help='with --cv: predict with test-time augmentation')
+    p.add_argument('--val-threshold', action='store_true', help="with --cv: cut at the threshold chosen on each round's validation part")
     return p
 
 def train_main(a) -> pd.DataFrame:
