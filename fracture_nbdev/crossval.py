@@ -68,11 +68,12 @@ def cv_summary(oof:pd.DataFrame, # from `cross_validate`
     out.attrs.update(seeds=len(per_seed), images=int(oof.groupby('seed').size().iloc[0]), families=int(oof.family.nunique()))
     return out
 
-# %% ../nbs/07_honest.ipynb #d4b3fb87
+# %% ../nbs/07_honest.ipynb #e5d2cbb6
 def choose_threshold(y:np.ndarray, p:np.ndarray, family:np.ndarray, # validation labels (1 = fractured), p(fractured), families
-                     grid:np.ndarray=np.round(np.arange(0.05, 0.951, 0.01), 2), # candidate thresholds
+                     grid:tuple|None=None, # candidate thresholds (default: 0.05, 0.06, ..., 0.95)
                     ) -> float:
     "The threshold with the best per-family balanced accuracy (ties: the one nearest 0.5); 0.5 if one class is missing."
+    grid = np.round(np.arange(0.05, 0.951, 0.01), 2) if grid is None else np.asarray(grid, dtype=float)
     f = family_level(y, p, family)
     pos, neg = f.p.values[f.y.values == 1], f.p.values[f.y.values == 0]
     if not len(pos) or not len(neg): return 0.5
