@@ -46,7 +46,7 @@ def data_throughput(batches, # a re-iterable source of (x, y) batches
     if torch.cuda.is_available(): torch.cuda.synchronize()
     return n / (time.perf_counter() - t)
 
-# %% ../nbs/06_bench.ipynb #4caee48e
+# %% ../nbs/06_bench.ipynb #a459b3a1
 def _row(rows, path, bs, precision, ips, note=''):
     rows.append(dict(path=path, batch=bs, precision=precision, img_s=ips, note=note))
     print(f'  {path:<28} batch {bs:>3}  {precision:<9} {ips:>9.1f} img/s  {note}', flush=True)
@@ -69,8 +69,9 @@ def run_bench(items:pd.DataFrame, # items path,label,split (the train part is us
     def model(): torch.manual_seed(0); return create_model(arch, weights=None)
     prec = precision_name(autocast_dtype(dev)) + ', CL'
     def run(batches, m=None, seed_numerics=False):
-        if seed_numerics: return train_throughput(model() if m is None else m, batches, dev, steps, warmup, precision='fp32', channels_last=False)
-        return train_throughput(model() if m is None else m, batches, dev, steps, warmup)
+        m = model() if m is None else m   # not `m or model()`: a compiled module cannot be truth-tested
+        if seed_numerics: return train_throughput(m, batches, dev, steps, warmup, precision='fp32', channels_last=False)
+        return train_throughput(m, batches, dev, steps, warmup)
     ws = list(dict.fromkeys(([0] if dev.type == 'cpu' else []) + [w if w is not None else cores for w in workers]))
     for w in ws:
         _row(rows, f'plain, {w} workers', 32, 'fp32', run(get_loader(tr, True, 32, size, resize, w), seed_numerics=True),

@@ -16,7 +16,7 @@ from .model import create_model, freeze, unfreeze
 __all__ = ['PRECISIONS', 'CHECKPOINT_FORMAT', 'RECIPES', 'get_device', 'cpu_has_bf16', 'autocast_dtype', 'precision_name',
            'is_channels_last', 'get_preds', 'TrainingDiverged', 'train_step', 'train_one_epoch', 'versions',
            'save_checkpoint', 'read_checkpoint', 'load_checkpoint', 'split_fingerprint', 'make_optimizer',
-           'compile_model', 'fit', 'plot_history', 'fit_options', 'train_main', 'fracture_train']
+           'compile_model', 'fit', 'plot_history', 'fit_options', 'recipe_overrides', 'train_main', 'fracture_train']
 
 # %% ../nbs/03_training.ipynb #f1690051
 def get_device(device:str='auto') -> torch.device:
@@ -328,7 +328,7 @@ def plot_history(hist:pd.DataFrame, title:str='', ax=None):
     ax.legend(h1 + h2, l1 + l2, fontsize=8, loc='center right'); ax.set_title(title)
     return ax
 
-# %% ../nbs/03_training.ipynb #1ed995ab
+# %% ../nbs/03_training.ipynb #ca5fedf0
 RECIPES = {
     'seed':   dict(epochs=5, lr=1e-3, bs=32, freeze_epochs=1, opt='adam', wd=0., schedule=None, backbone_lr_mult=1.,
                    label_smoothing=0., augment='flip'),
@@ -339,6 +339,10 @@ RECIPES = {
 def fit_options(recipe:dict) -> dict:
     "The options of a recipe that `fit` takes (its `bs` and `augment` go to `get_dls` instead)."
     return {k: v for k, v in recipe.items() if k not in ('bs', 'augment')}
+
+def recipe_overrides(a) -> dict:
+    "The recipe options given on the command line `a` (parsed `fracture_train` arguments), over `a.recipe`'s defaults."
+    return {k: getattr(a, k) for k in RECIPES[a.recipe] if getattr(a, k, None) is not None}
 
 def _train_parser():
     p = argparse.ArgumentParser(prog='fracture_train', description='Train a fracture classifier with a recipe (default: the seed recipe).')
@@ -379,8 +383,7 @@ def train_main(a) -> pd.DataFrame:
         make_synthetic_xrays(out/'demo-data', n_per_class=(160, 30, 30), size=96)
         a.data_dir, a.split, a.split_csv, a.weights, a.size, a.resize = out/'demo-data', 'official', None, 'none', 96, 96
         r.update(epochs=6, bs=16)
-    for k in r:
-        if getattr(a, k, None) is not None: r[k] = getattr(a, k)
+    r.update(recipe_overrides(a))
     dev = get_device(a.device)
     dls = get_dls(data_dir=a.data_dir, split=a.split, split_csv=a.split_csv, bs=r['bs'], size=a.size, resize=a.resize,
                   num_workers=a.workers, seed=a.seed, cache=a.cache, device=str(dev), augment=r['augment'])

@@ -45,10 +45,15 @@ X=(); B=(--steps 50); D=()
 if [ -n "${DRY:-}" ]; then X=(--device cpu --epochs 1 --size 64 --resize 64); B=(--quick); D=(--device cpu); fi
 TRAIN='from fracture_nbdev.train import fracture_train as f; f()'; EVAL='from fracture_nbdev.evaluate import fracture_evaluate as f; f()'
 W=gpu/tf_efficientnet_lite0.imagenet.fp16.pth
+PLAIN=(--no-cache --workers 16 --precision fp32)   # the seed's pipeline: PIL + DataLoader every epoch, float32
+# r18 CAP NAME [ARGS]: ResNet-18 from scratch, the seed recipe on the published split; evaluate NAME...: on the test split
+r18() { local cap=$1 name=$2; shift 2; capped "$cap" python3 -c "$TRAIN" --arch resnet18 --weights none --out "$RUNS/$name" "$@" "${X[@]}"; }
+evaluate() { for r; do capped 45 python3 -c "$EVAL" --model-path "$RUNS/$r/best.pth" --out "$RUNS/$r/eval" "${D[@]}"; done; }
 
-# issue 6: family-grouped 5-fold CV of the strong recipe at 224 px, 12 epochs, cut at 0.5 (--val-threshold did not help
-# on the CPU: see 07_honest); seed 0, or CV_SEEDS=1,2 (about 5 min a seed on the H200). It runs in its own process session, so it runs on between the two
-# calls (predictions saved after every fold); `wait_cv` follows it until it ends or the deadline.
+# issue 6: family-grouped 5-fold CV of the strong recipe at 224 px, 12 epochs, cut at 0.5 (--val-threshold did not
+# help on the CPU: see 07_honest); seed 0, or CV_SEEDS=1,2 (about 5 min a seed on the H200). It runs in its own process
+# session, so it runs on between the two calls (predictions saved after every fold); `wait_cv` follows it until it ends
+# or the deadline.
 CV=(python3 -c "$TRAIN" --cv 5 --cv-seeds "${CV_SEEDS:-0}" --arch tf_efficientnet_lite0 --weights $W --recipe strong --tta --out "$RUNS/cv-lite0-strong" "${X[@]}")
 start_cv() { [ -e "$RUNS/cv.log" ] && return; echo "+ [background] ${CV[*]}"
             setsid nohup bash -c '"$@"; echo "exit $? after $SECONDS s"; touch "$0"' "$RUNS/cv.done" "${CV[@]}" > "$RUNS/cv.log" 2>&1 < /dev/null & }
@@ -56,14 +61,14 @@ wait_cv() { while [ ! -e "$RUNS/cv.done" ] && (( $(date +%s) < END - 15 )); do s
 
 if [ "$MODE" = main ]; then
   # issue 3: the seed recipe on the published split (decode-once cache, bf16, channels-last), then the test split
-  capped 100 python3 -c "$TRAIN" --arch resnet18 --weights none --out "$RUNS/r18-official" "${X[@]}"
+  r18 100 r18-official
   capped 110 python3 -c "$TRAIN" --arch tf_efficientnet_lite0 --weights $W --out "$RUNS/lite0-official" "${X[@]}"
-  for r in r18-official lite0-official; do capped 45 python3 -c "$EVAL" --model-path "$RUNS/$r/best.pth" --out "$RUNS/$r/eval" "${D[@]}"; done
+  evaluate r18-official lite0-official
   # issue 5: the three data paths side by side, cache build, compile, full 5-epoch recipe (alone on the GPU)
   capped 200 python3 -m fracture_nbdev.bench "${B[@]}" --out "$RUNS/bench.csv"
   start_cv
   # issue 3/5 "same results": the plain pipeline (PIL + DataLoader, fp32) once; its time is shared with the CV
-  capped 110 python3 -c "$TRAIN" --arch resnet18 --weights none --out "$RUNS/r18-official-plain" --no-cache --workers 16 --precision fp32 "${X[@]}"
+  r18 110 r18-official-plain "${PLAIN[@]}"
   wait_cv
 elif [ "$MODE" = next ]; then
   # what the first lease left: the benchmark alone on one machine, then (beside the CV, so accuracy only) two more
@@ -71,9 +76,9 @@ elif [ "$MODE" = next ]; then
   capped 200 python3 -m fracture_nbdev.bench "${B[@]}" --out "$RUNS/bench.csv"
   start_cv
   for s in 1 2; do
-    capped 100 python3 -c "$TRAIN" --arch resnet18 --weights none --seed $s --out "$RUNS/r18-official-s$s" "${X[@]}"
-    capped 100 python3 -c "$TRAIN" --arch resnet18 --weights none --seed $s --out "$RUNS/r18-official-plain-s$s" --no-cache --workers 16 --precision fp32 "${X[@]}"
-    for r in r18-official-s$s r18-official-plain-s$s; do capped 45 python3 -c "$EVAL" --model-path "$RUNS/$r/best.pth" --out "$RUNS/$r/eval" "${D[@]}"; done
+    r18 100 r18-official-s$s --seed $s
+    r18 100 r18-official-plain-s$s --seed $s "${PLAIN[@]}"
+    evaluate r18-official-s$s r18-official-plain-s$s
   done
   wait_cv
 elif [ "$MODE" = cv ]; then

@@ -1,24 +1,34 @@
-# Re-run of nbs/07_honest.ipynb's CPU fine-tuning cells (seed 0, 160 px, distinct copies), folds 0-3 only, saving the predictions.
+# Re-run of nbs/07_honest.ipynb's CPU fine-tuning cells (EfficientNet-Lite0, seed 0, 160 px, one copy of each
+# byte-identical image in train/val) on folds 0-3 only, saving the predictions beside this script:
+#   FRACTURE_DATA=... python nbs/results/cpu-2026-11-26/rerun_07_finetune.py [RUN ...]   (RUN: see RUNS; default all)
+# The CSVs here came from this script on 26 November 2026 (2-core CPU, 18-30 min a run; logs beside it), run as
+# `strong5 seed` and then `strong5-valthreshold`. That last run predates the `threshold` column of `cross_validate`,
+# so its column was filled in from the thresholds it printed (0.85, 0.46, 0.45, 0.67).
 import os, sys, time, warnings; warnings.simplefilter('ignore')
-os.chdir('/work/main/nbs')
 from pathlib import Path
-import numpy as np, pandas as pd
+import numpy as np
+here = Path(__file__).resolve().parent
+os.chdir(here.parents[1])   # nbs/, where the notebook runs
 from fracture_nbdev.eda import find_data
 from fracture_nbdev.data import build_cache
 from fracture_nbdev.crossval import family_items, finetune, cross_validate
+RUNS = {'strong5': ('cv-lite0-strong5-160-seed0', dict(recipe='strong', epochs=5)),
+        'seed': ('cv-lite0-seed-160-seed0', dict(recipe='seed')),
+        'strong5-valthreshold': ('cv-lite0-strong5-160-valthreshold-seed0', dict(recipe='strong', epochs=5, val_threshold=True))}
 root = find_data(); items = family_items(root)
 c = build_cache(items); row = dict(zip(items.path, c.index))
 lite0 = Path('../../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth')
 def distinct(d): return d[~d.path.map(row).duplicated()]
-for name, kw in [('strong5', dict(recipe='strong', epochs=5)), ('seed', dict(recipe='seed'))]:
-    r = kw.pop('recipe')
-    fin = finetune('tf_efficientnet_lite0', lite0, r, size=160, resize=183, **kw)
+for name in sys.argv[1:] or RUNS:
+    out, kw = RUNS[name]; kw = dict(kw)
+    fin = finetune('tf_efficientnet_lite0', lite0, kw.pop('recipe'), size=160, resize=183, **kw)
     calls = [0]
     def tp(tr, va, te, seed):
         calls[0] += 1
         if calls[0] == 5: return np.full(len(te), np.nan)          # fold 4: not needed for the comparison
         return fin(distinct(tr), distinct(va), te, seed)
+    tp.thresholds = fin.thresholds                                 # so cross_validate records each round's cut
     t = time.time()
     oof = cross_validate(items, tp, k=5, seeds=(0,))
     oof = oof[oof.fold.lt(4)]; oof['path'] = oof.path.map(lambda p: str(Path(p).relative_to(root.parent)) if str(p).startswith(str(root.parent)) else p)
-    oof.to_csv(f'/root/cpuoof/{name}.csv.gz', index=False); print(name, f'{time.time()-t:.0f}s', flush=True)
+    oof.to_csv(here/f'{out}.csv.gz', index=False); print(name, f'{time.time()-t:.0f}s', 'thresholds', fin.thresholds, flush=True)
