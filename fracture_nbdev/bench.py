@@ -13,7 +13,7 @@ from .model import create_model
 from .train import autocast_dtype, compile_model, fit, get_device, make_optimizer, precision_name, train_step
 
 # %% auto #0
-__all__ = ['train_throughput', 'data_throughput', 'run_bench', 'compare_paths', 'bench_main']
+__all__ = ['train_throughput', 'data_throughput', 'profile_steps', 'run_bench', 'compare_paths', 'bench_main']
 
 # %% ../nbs/06_bench.ipynb #1da00c5b
 def _sync(device):
@@ -46,7 +46,37 @@ def data_throughput(batches, # a re-iterable source of (x, y) batches
     if torch.cuda.is_available(): torch.cuda.synchronize()
     return n / (time.perf_counter() - t)
 
-# %% ../nbs/06_bench.ipynb #a459b3a1
+# %% ../nbs/06_bench.ipynb #f5751c57
+def profile_steps(model:torch.nn.Module, batches, # a model and a re-iterable source of (x, y) batches
+                  device:torch.device, steps:int=5, warmup:int=3, # profiled steps, unprofiled steps first
+                  precision:str='auto', channels_last:bool=True, # as in `fit`
+                  top:int=12, # operators listed
+                 ) -> pd.DataFrame:
+    "The operators with the most self time on the device (CPU time on a CPU) per training step; busy and wall ms in `attrs`."
+    from torch.profiler import profile, ProfilerActivity
+    model.to(device, memory_format=torch.channels_last if channels_last else torch.contiguous_format).train()
+    opt = make_optimizer(model, 'adam', 1e-3, device=device)
+    it = itertools.chain.from_iterable(itertools.repeat(batches))
+    def step(): xb, yb = next(it); train_step(model, xb, yb, opt, device, precision=precision, channels_last=channels_last)
+    for _ in range(warmup): step()
+    _sync(device)
+    cuda = device.type == 'cuda'
+    with profile(activities=[ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if cuda else [])) as prof:
+        t = time.perf_counter()
+        for _ in range(steps): step()
+        _sync(device); wall = time.perf_counter() - t
+    def own(e):   # microseconds of the operator's own time where the work runs
+        if not cuda: return e.self_cpu_time_total
+        return getattr(e, 'self_device_time_total', None) or getattr(e, 'self_cuda_time_total', 0)
+    ev = [(e.key, e.count, own(e)) for e in prof.key_averages()]
+    busy = sum(t for _, _, t in ev) / 1e3 / steps
+    df = pd.DataFrame([dict(op=k, calls_per_step=n / steps, ms_per_step=t / 1e3 / steps) for k, n, t in ev if t > 0])
+    df = df.sort_values('ms_per_step', ascending=False).head(top).reset_index(drop=True)
+    df['share_of_busy'] = df.ms_per_step / busy
+    df.attrs.update(wall_ms=wall * 1e3 / steps, busy_ms=busy, where='GPU kernels' if cuda else 'CPU operators', batch=len(next(it)[1]))
+    return df
+
+# %% ../nbs/06_bench.ipynb #aa22f3f8
 def _row(rows, path, bs, precision, ips, note=''):
     rows.append(dict(path=path, batch=bs, precision=precision, img_s=ips, note=note))
     print(f'  {path:<28} batch {bs:>3}  {precision:<9} {ips:>9.1f} img/s  {note}', flush=True)
@@ -57,6 +87,7 @@ def run_bench(items:pd.DataFrame, # items path,label,split (the train part is us
               device:str='auto', workers:tuple=(2, None), # devices; DataLoader workers of the plain runs (None: all cores)
               compile:bool=True, full_recipe:bool=True, # also measure torch.compile, and the 5-epoch recipe
               cache_dir:str|Path|None=None, # where the fresh cache is built (default: a temporary folder)
+              profile:bool=False, # also `profile_steps` the fastest eager path (GPU-resident batch 256; on a CPU the cached path)
              ) -> pd.DataFrame:
     "Training throughput of the plain, cached and GPU-resident paths, cache build time and full-recipe wall time."
     dev = get_device(device)
@@ -84,13 +115,16 @@ def run_bench(items:pd.DataFrame, # items path,label,split (the train part is us
     cpu_batches = TensorBatches(c.images, c.index, labels, 32, True, device='cpu')
     if dev.type == 'cpu': _row(rows, 'cached, CPU memory', 32, 'fp32', run(cpu_batches, seed_numerics=True), 'the seed numerics')
     _row(rows, 'cached, CPU memory', 32, prec, run(cpu_batches), "fit's defaults" if dev.type == 'cpu' else '')
+    profiled = cpu_batches
     _row(rows, 'cached, data only', 32, '', data_throughput(TensorBatches(c.images, c.index, labels, 32, True, device=dev), steps), f'no model, on {dev.type}')
     if dev.type == 'cuda':
         for bs in (32, 256):
             tb = TensorBatches(c.images, c.index, labels, bs, True, device=dev)
-            _row(rows, 'GPU-resident', bs, prec, run(tb))
+            _row(rows, 'GPU-resident', bs, prec, run(tb)); profiled = tb
             if compile: _row(rows, 'GPU-resident + compile', bs, prec, run(tb, compile_model(model().to(dev), dev)), 'CUDA graphs')
+    prof = profile_steps(model(), profiled, dev) if profile else None
     df = pd.DataFrame(rows)
+    if prof is not None: df.attrs['profile'] = prof
     base = df.img_s[df.note.eq('the seed pipeline')]
     df['vs_seed'] = df.img_s / base.iloc[0] if len(base) else np.nan
     data = df.path.str.endswith('data only')
@@ -132,7 +166,7 @@ def compare_paths(items:pd.DataFrame, # items path,label,split (train and val pa
             print(f'  {path:<5} seed {seed}: best val accuracy {rows[-1]["best_val_acc"]:.4f} in {rows[-1]["seconds"]:.1f}s', flush=True)
     return pd.DataFrame(rows)
 
-# %% ../nbs/06_bench.ipynb #11e38c0a
+# %% ../nbs/06_bench.ipynb #11b33e86
 @run_tool
 def bench_main(argv:list|None=None):
     "Benchmark the plain, cached and GPU-resident training paths."
@@ -142,10 +176,11 @@ def bench_main(argv:list|None=None):
     ap.add_argument('--arch', default='resnet18'); ap.add_argument('--steps', type=int, default=50)
     ap.add_argument('--device', default='auto'); ap.add_argument('--no-compile', action='store_true')
     ap.add_argument('--quick', action='store_true', help='CPU, a 512-image subset, few steps, no full recipe (< 2 min on 2 cores)')
-    ap.add_argument('--out', help='write the table as CSV here')
+    ap.add_argument('--out', help='write the table as CSV here (and the profile beside it, as NAME-profile.csv)')
+    ap.add_argument('--profile', action='store_true', help='also show where a training step spends its time (torch.profiler)')
     a = ap.parse_args(argv)
     items = get_items(a.data_dir, split_csv=a.split_csv)
-    kw = dict(arch=a.arch, steps=a.steps, device=a.device, compile=not a.no_compile)
+    kw = dict(arch=a.arch, steps=a.steps, device=a.device, compile=not a.no_compile, profile=a.profile)
     if a.quick:
         tr = items[items.split.eq('train')].sample(512, random_state=0)
         items = pd.concat([tr, items[items.split.eq('val')].head(64)])
@@ -154,6 +189,11 @@ def bench_main(argv:list|None=None):
     print(f'\n{df.attrs["machine"]}:\n' + df.to_string(index=False, float_format=lambda v: f'{v:.2f}'))
     if 'recipe_seconds' in df.attrs: print(f'full 5-epoch recipe: {df.attrs["recipe_seconds"]:.1f}s, val accuracy {df.attrs["recipe_val_acc"]:.4f}')
     if a.out: df.to_csv(a.out, index=False)
+    if a.profile:
+        p = df.attrs['profile']
+        print(f'\nprofile, batch {p.attrs["batch"]}: {p.attrs["busy_ms"]:.1f} ms of {p.attrs["where"]} in {p.attrs["wall_ms"]:.1f} ms a step (under the profiler)\n'
+              + p.to_string(index=False, float_format=lambda v: f'{v:.3f}'))
+        if a.out: p.to_csv(Path(a.out).with_name(Path(a.out).stem + '-profile.csv'), index=False)
     return df
 
 if __name__ == '__main__' and Path(sys.argv[0]).name == 'bench.py': bench_main()   # python -m fracture_nbdev.bench (not in a notebook)

@@ -71,9 +71,10 @@ if [ "$MODE" = main ]; then
   r18 110 r18-official-plain "${PLAIN[@]}"
   wait_cv
 elif [ "$MODE" = next ]; then
-  # what the first lease left: the benchmark alone on one machine, then (beside the CV, so accuracy only) two more
-  # seeds of ResNet-18 from scratch on the fast and the plain path, each evaluated on the test split
-  capped 200 python3 -m fracture_nbdev.bench "${B[@]}" --out "$RUNS/bench.csv"
+  # what the first lease left: the benchmark alone on one machine with a profile of the batch-256 step, then (beside
+  # the CV, so accuracy only) two more seeds of ResNet-18 from scratch on the fast and the plain path, each evaluated on
+  # the test split
+  capped 210 python3 -m fracture_nbdev.bench "${B[@]}" --profile --out "$RUNS/bench.csv"
   start_cv
   for s in 1 2; do
     r18 100 r18-official-s$s --seed $s
