@@ -87,7 +87,7 @@ def shift_threshold(p:np.ndarray, t:float) -> np.ndarray:
     p = np.clip(np.asarray(p, dtype=float), 1e-7, 1 - 1e-7)
     return 1 / (1 + np.exp(-(logit(p) - logit(t))))
 
-# %% ../nbs/07_honest.ipynb #5e77ea11
+# %% ../nbs/07_honest.ipynb #8ba48bfa
 def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed', # what to train
              size:int=224, resize:int=256, tta:bool=False, device:str='auto', # preprocessing and prediction
              cache:bool=True, precision:str='auto', # the image cache; autocast (see `fit`)
@@ -99,7 +99,7 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
     def train_predict(tr, va, te, seed):
         items = pd.concat([tr.assign(split='train'), va.assign(split='val'), te.assign(split='test')])
         dls = get_dls(items, bs=r['bs'], size=size, resize=resize, seed=seed, cache=cache, augment=r['augment'],
-                      device=str(get_device(device)) if cache else None)
+                      device=str(get_device(device)) if cache else None, per_family=r['per_family'])
         torch.manual_seed(seed)
         model = create_model(arch, weights=weights)
         fit(model, dls, device=device, seed=seed, progress=False, precision=precision, **fit_options(r))

@@ -18,7 +18,7 @@ from .eda import FractureError, SPLITS, cache_home, default_workers, get_items, 
 __all__ = ['CLASSES', 'POSITIVE', 'IMAGENET_MEAN', 'IMAGENET_STD', 'CACHE_VERSION', 'synthetic_xray', 'make_synthetic_xrays',
            'to_gray', 'load_xray', 'xray_transforms', 'check_images', 'FractureDataset', 'DataLoaders', 'get_loader',
            'get_dls', 'show_batch', 'preprocess_gray', 'file_md5', 'default_cache_dir', 'ImageCache', 'build_cache',
-           'augment_params', 'augment_xray', 'CachedItems', 'TensorBatches']
+           'augment_params', 'augment_xray', 'cap_per_group', 'CachedItems', 'TensorBatches']
 
 # %% ../nbs/01_data.ipynb #306854d4
 ImageFile.LOAD_TRUNCATED_IMAGES = True
@@ -176,7 +176,7 @@ class FractureDataset(Dataset):
         img = load_xray(self.paths[i], self.channels)
         return (self.tfms(img) if self.tfms else img), int(self.labels[i])
 
-# %% ../nbs/01_data.ipynb #144d32c8
+# %% ../nbs/01_data.ipynb #b548e83e
 @dataclass
 class DataLoaders:
     "Train/valid/test loaders plus what a checkpoint must record about the data."
@@ -215,6 +215,7 @@ def get_dls(items:pd.DataFrame|None=None, # items path,label,split (default: `ge
             device:str|None=None, # with `cache`: where batches live (default: CUDA if there is a GPU, else CPU)
             augment:str='flip', # with `cache`: 'flip' (the recipe) or 'xray'
             cache_dir:str|Path|None=None, # with `cache`: default `default_cache_dir()`
+            per_family:int|None=None, # with `cache`: at most this many images of a family in a training epoch, drawn anew each epoch
            ) -> DataLoaders:
     "Seeded loaders for the train, val and (if present) test parts of a split, with the recipe's preprocessing."
     split_name = str(split_csv) if split_csv else split
@@ -224,17 +225,22 @@ def get_dls(items:pd.DataFrame|None=None, # items path,label,split (default: `ge
     for s in ('train', 'val'):
         if parts[s].empty: raise FractureError(f'the "{s}" part of split "{split_name}" is empty: expected images in {s}/ (or rows with split={s})')
     pre = dict(resize=resize, size=size, mean=IMAGENET_MEAN, std=IMAGENET_STD, channels=3, gray=True)
+    if per_family is not None and 'family' not in items:
+        raise FractureError('per_family needs each image\'s family: use split="family", items from `family_items`, or a split CSV with a family column')
     if cache:
         if augment != 'flip': pre['augment'] = augment
+        if per_family is not None: pre['per_family'] = per_family
         c = build_cache(items, size, resize, cache_dir, num_workers)
         dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
         images = c.images.to(dev)
         def dl(s, train=False):
             m = items.split.eq(s).values
             return TensorBatches(images, c.index[m], [CLASSES.index(l) for l in items.label[m]], bs if train else bs*2,
-                                 train, augment, dev, seed, paths=items.path[m])
+                                 train, augment, dev, seed, paths=items.path[m],
+                                 groups=items.family[m].values if train and per_family else None, per_group=per_family)
         return DataLoaders(dl('train', True), dl('val'), dl('test') if len(parts['test']) else None, items, pre, split_name, c)
     if augment != 'flip': raise FractureError(f'augment="{augment}" needs cache=True (the plain pipeline does the recipe\'s flip only)')
+    if per_family is not None: raise FractureError('per_family needs cache=True (the plain pipeline serves every image every epoch)')
     def dl(s, train=False): return get_loader(parts[s], train, bs if train else bs*2, size, resize, num_workers, seed)
     return DataLoaders(train=dl('train', True), valid=dl('val'), test=dl('test') if len(parts['test']) else None, items=items,
                        preprocess=pre, split=split_name)
@@ -338,7 +344,19 @@ def augment_xray(x:torch.Tensor, # (B, 1, H, W) float images in [0, 255]
     m = x.mean((2, 3), keepdim=True)
     return (((x - m) * c[:, None, None, None] + m + b[:, None, None, None]).clamp(0, 1) * 255)
 
-# %% ../nbs/01_data.ipynb #df003007
+# %% ../nbs/01_data.ipynb #5915b587
+def cap_per_group(groups:np.ndarray, # integer group of each item
+                  keys:np.ndarray, # a random key per item: the `cap` smallest of a group are kept
+                  cap:int, # most items kept of one group
+                 ) -> np.ndarray:
+    "Positions of the items kept: the `cap` with the smallest keys in each group (all of a smaller group)."
+    o = np.lexsort((keys, groups))
+    g = np.asarray(groups)[o]
+    start = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    rank = np.arange(len(g)) - np.repeat(start, np.diff(np.r_[start, len(g)]))
+    return o[rank < cap]
+
+# %% ../nbs/01_data.ipynb #c68256b3
 class CachedItems:
     "What a `TensorBatches` covers: item paths and labels, `len` items (like a loader's `dataset`)."
     def __init__(self, paths, labels): self.paths, self.labels = list(paths), np.asarray(labels)
@@ -351,8 +369,14 @@ class TensorBatches:
                  bs:int=32, train:bool=False, # batch size; shuffle, flip (and augment)
                  augment:str='flip', # 'flip' (the recipe) or 'xray' (flip, rotation/zoom/shift, contrast/brightness/gamma)
                  device:str|torch.device='cpu', seed:int=0, drop_last:bool|None=None, # drop_last: default = train
-                 paths:list|None=None):
+                 paths:list|None=None, # item paths, for `dataset`
+                 groups:np.ndarray|None=None, per_group:int|None=None): # with `train`: at most `per_group` items of a group an epoch
         if augment not in ('flip', 'xray'): raise FractureError(f'unknown augment "{augment}": expected flip or xray')
+        if per_group is not None and groups is not None:
+            if len(groups) != len(index): raise FractureError(f'groups has {len(groups)} entries for {len(index)} items: expected one per item')
+            if per_group < 1: raise FractureError(f'per_group={per_group}: expected at least 1 item of each group per epoch')
+        self.groups = pd.factorize(np.asarray(groups))[0] if per_group is not None and groups is not None else None
+        self.per_group = per_group
         self.device = torch.device(device)
         self.images = images.to(self.device)
         self.index = torch.as_tensor(np.asarray(index), dtype=torch.long, device=self.device)
@@ -365,14 +389,24 @@ class TensorBatches:
         self.dataset = CachedItems(paths if paths is not None else [''] * len(labels), labels)
 
     def set_epoch(self, seed:int): self.gen.manual_seed(seed)
+    def epoch_items(self) -> int:
+        "Items served in one epoch: all of them, or with `per_group` at most that many of each group."
+        if self.train and self.groups is not None: return int(np.minimum(np.bincount(self.groups), self.per_group).sum())
+        return len(self.index)
+
     def __len__(self):
-        n = len(self.index)
+        n = self.epoch_items()
         return max(1, n // self.batch_size) if self.drop_last else math.ceil(n / self.batch_size)
 
     def __iter__(self):
         n, bs = len(self.index), self.batch_size
         if self.train:
-            order = torch.randperm(n, generator=self.gen).to(self.device, non_blocking=True)
+            if self.groups is not None:
+                keep = torch.from_numpy(cap_per_group(self.groups, torch.rand(n, generator=self.gen).numpy(), self.per_group))
+                order = keep[torch.randperm(len(keep), generator=self.gen)]
+            else: order = torch.randperm(n, generator=self.gen)
+            n = len(order)
+            order = order.to(self.device, non_blocking=True)
             flips = (torch.rand(n, generator=self.gen) < 0.5).to(self.device, non_blocking=True)
             params = augment_params(n, self.gen).to(self.device, non_blocking=True) if self.augment == 'xray' else None
         else: order = torch.arange(n, device=self.device)

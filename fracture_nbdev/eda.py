@@ -346,19 +346,19 @@ def read_split_csv(csv:str|Path, # a CSV with columns path,label,split
                             'relative paths start from --data-dir (or the CSV\'s folder): pass the data folder they belong to')
     return df[['path', 'label', 'split']]
 
-# %% ../nbs/00_eda.ipynb #c0f4013a
+# %% ../nbs/00_eda.ipynb #20eeb9c3
 def get_items(data_dir:str|Path|None=None, # data folder (default: `find_data()`)
               split:str='official', # 'official' (the dataset's folders) or 'family' (family-disjoint re-split)
               split_csv:str|Path|None=None, # a CSV path,label,split; overrides `split`
               seed:int=0, # seed of the family split
              ) -> pd.DataFrame:
-    "Items `path` (absolute), `label`, `split` of the dataset under the chosen split."
+    "Items `path` (absolute), `label`, `split` of the dataset under the chosen split (and `family` for the family split)."
     root = find_data(data_dir)
     if split_csv is not None: return read_split_csv(split_csv, root)
     if split == 'official':
         items = list_files(root, require=False)
     elif split == 'family':
-        items = family_split(scan_dataset(root), seed=seed)[['path', 'label', 'split']]
+        items = family_split(scan_dataset(root), seed=seed)   # keeps each image's family
     else: raise FractureError(f'unknown split "{split}": expected "official", "family" or --split-csv FILE')
     items['path'] = [str(root/p) for p in items.path]
     return items.reset_index(drop=True)
