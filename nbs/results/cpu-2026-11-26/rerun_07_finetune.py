@@ -1,9 +1,13 @@
 # Re-run of nbs/07_honest.ipynb's CPU fine-tuning cells (EfficientNet-Lite0, seed 0, 160 px, one copy of each
 # byte-identical image in train/val) on folds 0-3 only, saving the predictions beside this script:
-#   FRACTURE_DATA=... python nbs/results/cpu-2026-11-26/rerun_07_finetune.py [RUN ...]   (RUN: see RUNS; default all)
+#   FRACTURE_DATA=... [SEED=1] [FOLDS=4] python nbs/results/cpu-2026-11-26/rerun_07_finetune.py [RUN ...]   (RUN: see RUNS; default all)
+# SEED (default 0) picks the seed of the folds and the training; FOLDS (default 0,1,2,3) the folds. A run writes
+# NAME-seedS.csv.gz, or NAME-seedS-foldsF.csv.gz for other folds than the default.
 # The CSVs here came from this script on 26 November 2026 (2-core CPU, 18-30 min a run; logs beside it), run as
 # `strong5 seed` and then `strong5-valthreshold`. That last run predates the `threshold` column of `cross_validate`,
-# so its column was filled in from the thresholds it printed (0.85, 0.46, 0.45, 0.67).
+# so its column was filled in from the thresholds it printed (0.85, 0.46, 0.45, 0.67). `strong-family16` ran on
+# 27 November 2026 (log-family16.txt): the full 12 epochs of `strong`, at most 16 images of a family in each epoch,
+# about the image-steps of `strong5` (about 950 x 12 against 2,280 x 5 a fold).
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 import numpy as np
@@ -12,12 +16,15 @@ os.chdir(here.parents[1])   # nbs/, where the notebook runs
 from fracture_nbdev.eda import find_data
 from fracture_nbdev.data import build_cache
 from fracture_nbdev.crossval import family_items, finetune, cross_validate
-RUNS = {'strong5': ('cv-lite0-strong5-160-seed0', dict(recipe='strong', epochs=5)),
-        'seed': ('cv-lite0-seed-160-seed0', dict(recipe='seed')),
-        'strong5-valthreshold': ('cv-lite0-strong5-160-valthreshold-seed0', dict(recipe='strong', epochs=5, val_threshold=True))}
+RUNS = {'strong5': ('cv-lite0-strong5-160', dict(recipe='strong', epochs=5)),
+        'seed': ('cv-lite0-seed-160', dict(recipe='seed')),
+        'strong5-valthreshold': ('cv-lite0-strong5-160-valthreshold', dict(recipe='strong', epochs=5, val_threshold=True)),
+        'strong-family16': ('cv-lite0-strong-family16-160', dict(recipe='strong', per_family=16))}
 root = find_data(); items = family_items(root)
 c = build_cache(items); row = dict(zip(items.path, c.index))
 lite0 = Path('../../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth')
+FOLDS = [int(f) for f in os.environ.get('FOLDS', '0,1,2,3').split(',')]
+SEED = int(os.environ.get('SEED', '0'))
 def distinct(d): return d[~d.path.map(row).duplicated()]
 for name in sys.argv[1:] or RUNS:
     out, kw = RUNS[name]; kw = dict(kw)
@@ -25,10 +32,10 @@ for name in sys.argv[1:] or RUNS:
     calls = [0]
     def tp(tr, va, te, seed):
         calls[0] += 1
-        if calls[0] == 5: return np.full(len(te), np.nan)          # fold 4: not needed for the comparison
+        if calls[0] - 1 not in FOLDS: return np.full(len(te), np.nan)   # a fold not asked for
         return fin(distinct(tr), distinct(va), te, seed)
     tp.thresholds = fin.thresholds                                 # so cross_validate records each round's cut
     t = time.time()
-    oof = cross_validate(items, tp, k=5, seeds=(0,))
-    oof = oof[oof.fold.lt(4)]; oof['path'] = oof.path.map(lambda p: str(Path(p).relative_to(root.parent)) if str(p).startswith(str(root.parent)) else p)
-    oof.to_csv(here/f'{out}.csv.gz', index=False); print(name, f'{time.time()-t:.0f}s', 'thresholds', fin.thresholds, flush=True)
+    oof = cross_validate(items, tp, k=5, seeds=(SEED,))
+    oof = oof[oof.fold.isin(FOLDS)]; oof['path'] = oof.path.map(lambda p: str(Path(p).relative_to(root.parent)) if str(p).startswith(str(root.parent)) else p)
+    oof.to_csv(here/(f'{out}-seed{SEED}' + ('' if FOLDS == [0, 1, 2, 3] else f'-folds{"".join(map(str, FOLDS))}') + '.csv.gz'), index=False); print(name, f'{time.time()-t:.0f}s', 'thresholds', fin.thresholds, flush=True)
