@@ -7,7 +7,8 @@
 # `strong5 seed` and then `strong5-valthreshold`. That last run predates the `threshold` column of `cross_validate`,
 # so its column was filled in from the thresholds it printed (0.85, 0.46, 0.45, 0.67). `strong-family16` ran on
 # 27 November 2026 (log-family16.txt): the full 12 epochs of `strong`, at most 16 images of a family in each epoch,
-# about the image-steps of `strong5` (about 950 x 12 against 2,280 x 5 a fold).
+# about the image-steps of `strong5` (about 950 x 12 against 2,280 x 5 a fold). Then `FOLDS=4 ... strong-family16 strong5`
+# (log-fold4.txt) and `SEED=1`/`SEED=2 FOLDS=0,1,2,3,4 ... strong5` (log-strong5-seeds12.txt), the same day.
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 import numpy as np
