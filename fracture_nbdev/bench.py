@@ -15,23 +15,29 @@ from .train import autocast_dtype, compile_model, fit, get_device, make_optimize
 # %% auto #0
 __all__ = ['train_throughput', 'data_throughput', 'profile_steps', 'run_bench', 'compare_paths', 'bench_main']
 
-# %% ../nbs/06_bench.ipynb #1da00c5b
+# %% ../nbs/06_bench.ipynb #78e80777
 def _sync(device):
     if device.type == 'cuda': torch.cuda.synchronize()
+
+def _train_steps(model, batches, device, precision, channels_last):
+    "A function that trains `model` (Adam 1e-3) on the next batch of `batches` (cycled) and returns that batch's size."
+    model.to(device, memory_format=torch.channels_last if channels_last else torch.contiguous_format).train()
+    opt = make_optimizer(model, 'adam', 1e-3, device=device)
+    it = itertools.chain.from_iterable(itertools.repeat(batches))
+    def step():
+        xb, yb = next(it); train_step(model, xb, yb, opt, device, precision=precision, channels_last=channels_last)
+        return len(yb)
+    return step
 
 def train_throughput(model:torch.nn.Module, batches, # a model and a re-iterable source of (x, y) batches
                      device:torch.device, steps:int=50, warmup:int=5, # timed steps, untimed steps first
                      precision:str='auto', channels_last:bool=True, # as in `fit`
                     ) -> float:
     "Training images per second of `model` on `batches` (cycled), after `warmup` steps."
-    model.to(device, memory_format=torch.channels_last if channels_last else torch.contiguous_format).train()
-    opt = make_optimizer(model, 'adam', 1e-3, device=device)
-    step = lambda xb, yb: train_step(model, xb, yb, opt, device, precision=precision, channels_last=channels_last)
-    it = itertools.chain.from_iterable(itertools.repeat(batches))
-    for _ in range(warmup): step(*next(it))
-    _sync(device); t, n = time.perf_counter(), 0
-    for _ in range(steps):
-        xb, yb = next(it); step(xb, yb); n += len(yb)
+    step = _train_steps(model, batches, device, precision, channels_last)
+    for _ in range(warmup): step()
+    _sync(device); t = time.perf_counter()
+    n = sum(step() for _ in range(steps))
     _sync(device)
     return n / (time.perf_counter() - t)
 
@@ -46,7 +52,7 @@ def data_throughput(batches, # a re-iterable source of (x, y) batches
     if torch.cuda.is_available(): torch.cuda.synchronize()
     return n / (time.perf_counter() - t)
 
-# %% ../nbs/06_bench.ipynb #f5751c57
+# %% ../nbs/06_bench.ipynb #7d9ce480
 def profile_steps(model:torch.nn.Module, batches, # a model and a re-iterable source of (x, y) batches
                   device:torch.device, steps:int=5, warmup:int=3, # profiled steps, unprofiled steps first
                   precision:str='auto', channels_last:bool=True, # as in `fit`
@@ -54,16 +60,13 @@ def profile_steps(model:torch.nn.Module, batches, # a model and a re-iterable so
                  ) -> pd.DataFrame:
     "The operators with the most self time on the device (CPU time on a CPU) per training step; busy and wall ms in `attrs`."
     from torch.profiler import profile, ProfilerActivity
-    model.to(device, memory_format=torch.channels_last if channels_last else torch.contiguous_format).train()
-    opt = make_optimizer(model, 'adam', 1e-3, device=device)
-    it = itertools.chain.from_iterable(itertools.repeat(batches))
-    def step(): xb, yb = next(it); train_step(model, xb, yb, opt, device, precision=precision, channels_last=channels_last)
+    step = _train_steps(model, batches, device, precision, channels_last)
     for _ in range(warmup): step()
     _sync(device)
     cuda = device.type == 'cuda'
     with profile(activities=[ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if cuda else [])) as prof:
         t = time.perf_counter()
-        for _ in range(steps): step()
+        sizes = [step() for _ in range(steps)]
         _sync(device); wall = time.perf_counter() - t
     def own(e):   # microseconds of the operator's own time where the work runs
         if not cuda: return e.self_cpu_time_total
@@ -73,7 +76,7 @@ def profile_steps(model:torch.nn.Module, batches, # a model and a re-iterable so
     df = pd.DataFrame([dict(op=k, calls_per_step=n / steps, ms_per_step=t / 1e3 / steps) for k, n, t in ev if t > 0])
     df = df.sort_values('ms_per_step', ascending=False).head(top).reset_index(drop=True)
     df['share_of_busy'] = df.ms_per_step / busy
-    df.attrs.update(wall_ms=wall * 1e3 / steps, busy_ms=busy, where='GPU kernels' if cuda else 'CPU operators', batch=len(next(it)[1]))
+    df.attrs.update(wall_ms=wall * 1e3 / steps, busy_ms=busy, where='GPU kernels' if cuda else 'CPU operators', batch=max(sizes))
     return df
 
 # %% ../nbs/06_bench.ipynb #aa22f3f8

@@ -356,7 +356,7 @@ def cap_per_group(groups:np.ndarray, # integer group of each item
     rank = np.arange(len(g)) - np.repeat(start, np.diff(np.r_[start, len(g)]))
     return o[rank < cap]
 
-# %% ../nbs/01_data.ipynb #c68256b3
+# %% ../nbs/01_data.ipynb #e9c43504
 class CachedItems:
     "What a `TensorBatches` covers: item paths and labels, `len` items (like a loader's `dataset`)."
     def __init__(self, paths, labels): self.paths, self.labels = list(paths), np.asarray(labels)
@@ -372,10 +372,11 @@ class TensorBatches:
                  paths:list|None=None, # item paths, for `dataset`
                  groups:np.ndarray|None=None, per_group:int|None=None): # with `train`: at most `per_group` items of a group an epoch
         if augment not in ('flip', 'xray'): raise FractureError(f'unknown augment "{augment}": expected flip or xray')
+        self.groups = None   # integer group of each item, when epochs are capped per group
         if per_group is not None and groups is not None:
             if len(groups) != len(index): raise FractureError(f'groups has {len(groups)} entries for {len(index)} items: expected one per item')
             if per_group < 1: raise FractureError(f'per_group={per_group}: expected at least 1 item of each group per epoch')
-        self.groups = pd.factorize(np.asarray(groups))[0] if per_group is not None and groups is not None else None
+            self.groups = pd.factorize(np.asarray(groups))[0]
         self.per_group = per_group
         self.device = torch.device(device)
         self.images = images.to(self.device)
