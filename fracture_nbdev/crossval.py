@@ -18,7 +18,7 @@ __all__ = ['OOF_COLUMNS', 'cv_rounds', 'cross_validate', 'cv_summary', 'choose_t
            'extract_features', 'fit_probe', 'probe', 'fewer_families', 'learning_curve', 'image_source',
            'family_errors', 'error_by', 'nearest_train', 'intensity_histogram', 'auc_by', 'cv_main', 'format_cv']
 
-# %% ../nbs/07_honest.ipynb #6066e327
+# %% ../nbs/07_honest.ipynb #56e077ae
 def cv_rounds(items:pd.DataFrame, # items with label and family columns
               k:int=5, seed:int=0):
     "The `k` rounds of one seed's family-grouped CV: (fold, train, val, test) as boolean masks over `items`."
@@ -35,13 +35,17 @@ def cross_validate(items:pd.DataFrame, # items with path, label and family colum
                    seeds:tuple=(0, 1, 2), # repetitions, each with its own folds
                    progress:bool=True,
                    save:str|Path|None=None, # CSV rewritten after every fold, so a run cut short keeps the folds it finished
+                   folds:tuple|None=None, # run only these folds (default: all `k`), to split a long run into parts
                   ) -> pd.DataFrame:
     "Out-of-fold p(fractured) of every item for each seed: columns `OOF_COLUMNS` (threshold: the cut moved to 0.5, see `finetune`)."
     if 'family' not in items: raise FractureError('items need a family column: use family_items(data_dir)')
     if k < 3: raise FractureError(f'{k} folds: each round tests one fold, validates on the next and trains on the rest, so k must be at least 3')
+    folds = range(k) if folds is None else folds
+    if not set(folds) <= set(range(k)): raise FractureError(f'folds {sorted(folds)}: with k={k} the folds are 0 to {k - 1}')
     out = []
     for seed in seeds:
         for f, tr, va, te in cv_rounds(items, k, seed):
+            if f not in folds: continue
             t = time.time()
             p = np.asarray(train_predict(items[tr], items[va], items[te], seed), dtype=float)
             th = getattr(train_predict, 'thresholds', None)

@@ -9,18 +9,22 @@
 # 27 November 2026 (log-family16.txt): the full 12 epochs of `strong`, at most 16 images of a family in each epoch,
 # about the image-steps of `strong5` (about 950 x 12 against 2,280 x 5 a fold). Then `FOLDS=4 ... strong-family16 strong5`
 # (log-fold4.txt) and `SEED=1`/`SEED=2 FOLDS=0,1,2,3,4 ... strong5` (log-strong5-seeds12.txt), the same day.
+# The learning curve's `FOLDS=0,1,2,3,4 ... strong5-frac25 strong5-frac50` ran on 27 November 2026 (log-learning-curve.txt).
+# `fewer_families` keeps every family at fraction 1, so its full-data point is `strong5` itself.
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
-import numpy as np
 here = Path(__file__).resolve().parent
 os.chdir(here.parents[1])   # nbs/, where the notebook runs
 from fracture_nbdev.eda import find_data
 from fracture_nbdev.data import build_cache
-from fracture_nbdev.crossval import family_items, finetune, cross_validate
+from fracture_nbdev.crossval import family_items, finetune, cross_validate, fewer_families
 RUNS = {'strong5': ('cv-lite0-strong5-160', dict(recipe='strong', epochs=5)),
         'seed': ('cv-lite0-seed-160', dict(recipe='seed')),
         'strong5-valthreshold': ('cv-lite0-strong5-160-valthreshold', dict(recipe='strong', epochs=5, val_threshold=True)),
-        'strong-family16': ('cv-lite0-strong-family16-160', dict(recipe='strong', per_family=16))}
+        'strong-family16': ('cv-lite0-strong-family16-160', dict(recipe='strong', per_family=16)),
+        # the learning curve: `strong5` trained on a random quarter or half of each class's training families
+        'strong5-frac25': ('cv-lite0-strong5-frac25-160', dict(recipe='strong', epochs=5, frac=0.25)),
+        'strong5-frac50': ('cv-lite0-strong5-frac50-160', dict(recipe='strong', epochs=5, frac=0.5))}
 root = find_data(); items = family_items(root)
 c = build_cache(items); row = dict(zip(items.path, c.index))
 lite0 = Path('../../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth')
@@ -28,15 +32,11 @@ FOLDS = [int(f) for f in os.environ.get('FOLDS', '0,1,2,3').split(',')]
 SEED = int(os.environ.get('SEED', '0'))
 def distinct(d): return d[~d.path.map(row).duplicated()]
 for name in sys.argv[1:] or RUNS:
-    out, kw = RUNS[name]; kw = dict(kw)
+    out, kw = RUNS[name]; kw = dict(kw); frac = kw.pop('frac', 1.0)
     fin = finetune('tf_efficientnet_lite0', lite0, kw.pop('recipe'), size=160, resize=183, **kw)
-    calls = [0]
-    def tp(tr, va, te, seed):
-        calls[0] += 1
-        if calls[0] - 1 not in FOLDS: return np.full(len(te), np.nan)   # a fold not asked for
-        return fin(distinct(tr), distinct(va), te, seed)
+    tp = fewer_families(lambda tr, va, te, seed: fin(distinct(tr), distinct(va), te, seed), frac)
     tp.thresholds = fin.thresholds                                 # so cross_validate records each round's cut
     t = time.time()
-    oof = cross_validate(items, tp, k=5, seeds=(SEED,))
-    oof = oof[oof.fold.isin(FOLDS)]; oof['path'] = oof.path.map(lambda p: str(Path(p).relative_to(root.parent)) if str(p).startswith(str(root.parent)) else p)
+    oof = cross_validate(items, tp, k=5, seeds=(SEED,), folds=FOLDS)
+    oof['path'] = oof.path.map(lambda p: str(Path(p).relative_to(root.parent)) if str(p).startswith(str(root.parent)) else p)
     oof.to_csv(here/(f'{out}-seed{SEED}' + ('' if FOLDS == [0, 1, 2, 3] else f'-folds{"".join(map(str, FOLDS))}') + '.csv.gz'), index=False); print(name, f'{time.time()-t:.0f}s', 'thresholds', fin.thresholds, flush=True)
