@@ -9,8 +9,10 @@
 # 27 November 2026 (log-family16.txt): the full 12 epochs of `strong`, at most 16 images of a family in each epoch,
 # about the image-steps of `strong5` (about 950 x 12 against 2,280 x 5 a fold). Then `FOLDS=4 ... strong-family16 strong5`
 # (log-fold4.txt) and `SEED=1`/`SEED=2 FOLDS=0,1,2,3,4 ... strong5` (log-strong5-seeds12.txt), the same day.
-# The learning curve's `FOLDS=0,1,2,3,4 ... strong5-frac25 strong5-frac50` ran on 27 November 2026 (log-learning-curve.txt).
-# `fewer_families` keeps every family at fraction 1, so its full-data point is `strong5` itself.
+# The learning curve's `FOLDS=0,1,2,3,4 ... strong5-frac25 strong5-frac50` ran on 27 November 2026 (log-learning-curve.txt),
+# seed 0 before `cross_validate` had `folds=` (this script then skipped folds by counting calls: the same rounds).
+# `fewer_families` keeps every family at fraction 1, so its full-data point is `strong5` itself. Seeds 1 and 2 followed:
+# `SEED=1`/`SEED=2 FOLDS=0,1,2,3,4 ... strong5-frac25 strong5-frac50` (log-learning-curve-seeds12.txt), 8-16 min a run.
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
