@@ -12,7 +12,8 @@
 # The learning curve's `FOLDS=0,1,2,3,4 ... strong5-frac25 strong5-frac50` ran on 27 November 2026 (log-learning-curve.txt),
 # seed 0 before `cross_validate` had `folds=` (this script then skipped folds by counting calls: the same rounds).
 # `fewer_families` keeps every family at fraction 1, so its full-data point is `strong5` itself. Seeds 1 and 2 followed:
-# `SEED=1`/`SEED=2 FOLDS=0,1,2,3,4 ... strong5-frac25 strong5-frac50` (log-learning-curve-seeds12.txt), 8-16 min a run.
+# `SEED=1`/`SEED=2 FOLDS=0,1,2,3,4 ... strong5-frac25 strong5-frac50` (log-learning-curve-seeds12.txt), 8-16 min a run;
+# then an eighth of the families, `SEED=s FOLDS=0,1,2,3,4 ... strong5-frac12` for s = 0, 1, 2 (log-learning-curve-frac12.txt).
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
@@ -25,6 +26,7 @@ RUNS = {'strong5': ('cv-lite0-strong5-160', dict(recipe='strong', epochs=5)),
         'strong5-valthreshold': ('cv-lite0-strong5-160-valthreshold', dict(recipe='strong', epochs=5, val_threshold=True)),
         'strong-family16': ('cv-lite0-strong-family16-160', dict(recipe='strong', per_family=16)),
         # the learning curve: `strong5` trained on a random quarter or half of each class's training families
+        'strong5-frac12': ('cv-lite0-strong5-frac12-160', dict(recipe='strong', epochs=5, frac=0.125)),
         'strong5-frac25': ('cv-lite0-strong5-frac25-160', dict(recipe='strong', epochs=5, frac=0.25)),
         'strong5-frac50': ('cv-lite0-strong5-frac50-160', dict(recipe='strong', epochs=5, frac=0.5))}
 root = find_data(); items = family_items(root)
