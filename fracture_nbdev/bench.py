@@ -79,7 +79,7 @@ def profile_steps(model:torch.nn.Module, batches, # a model and a re-iterable so
     df.attrs.update(wall_ms=wall * 1e3 / steps, busy_ms=busy, where='GPU kernels' if cuda else 'CPU operators', batch=max(sizes))
     return df
 
-# %% ../nbs/06_bench.ipynb #983941c7
+# %% ../nbs/06_bench.ipynb #b76f499e
 def _row(rows, path, bs, precision, ips, note=''):
     rows.append(dict(path=path, batch=bs, precision=precision, img_s=ips, note=note))
     print(f'  {path:<28} batch {bs:>3}  {precision:<9} {ips:>9.1f} img/s  {note}', flush=True)
@@ -124,12 +124,10 @@ def run_bench(items:pd.DataFrame, # items path,label,split (the train part is us
             tb = TensorBatches(c.images, c.index, labels, bs, True, device=dev)
             _row(rows, 'GPU-resident', bs, prec, run(tb))
             if compile: _row(rows, 'GPU-resident + compile', bs, prec, run(tb, compile_model(model().to(dev), dev)), 'CUDA graphs')
+    df = pd.DataFrame(rows)
     if profile:   # the fastest eager path: GPU-resident batch 256, or the cached path on a CPU
         profiled = TensorBatches(c.images, c.index, labels, 256, True, device=dev) if dev.type == 'cuda' else cpu_batches
-        prof = profile_steps(model(), profiled, dev)
-    else: prof = None
-    df = pd.DataFrame(rows)
-    if prof is not None: df.attrs['profile'] = prof
+        df.attrs['profile'] = profile_steps(model(), profiled, dev)
     base = df.img_s[df.note.eq('the seed pipeline')]
     df['vs_seed'] = df.img_s / base.iloc[0] if len(base) else np.nan
     data = df.path.str.endswith('data only')

@@ -15,8 +15,9 @@ from .evaluate import family_level, honest_metrics, roc_auc
 
 # %% auto #0
 __all__ = ['OOF_COLUMNS', 'cv_rounds', 'cross_validate', 'cv_summary', 'choose_threshold', 'shift_threshold', 'finetune',
-           'extract_features', 'fit_probe', 'probe', 'fewer_families', 'learning_curve', 'image_source',
-           'family_errors', 'error_by', 'nearest_train', 'intensity_histogram', 'auc_by', 'cv_main', 'format_cv']
+           'extract_features', 'fit_probe', 'probe', 'kept_families', 'fewer_families', 'learning_curve',
+           'image_source', 'family_errors', 'error_by', 'nearest_train', 'intensity_histogram', 'auc_by', 'cv_main',
+           'format_cv']
 
 # %% ../nbs/07_honest.ipynb #56e077ae
 def cv_rounds(items:pd.DataFrame, # items with label and family columns
@@ -160,12 +161,16 @@ def probe(features:torch.Tensor, # (distinct images, D) from `extract_features`
         with torch.no_grad(): return head(features[[row[p] for p in te.path]]).softmax(1)[:, POSITIVE].numpy()
     return train_predict
 
-# %% ../nbs/07_honest.ipynb #dc53bed7
+# %% ../nbs/07_honest.ipynb #e7d0b1e2
+def kept_families(n:int, frac:float) -> int:
+    "How many of a class's `n` training families `fewer_families` keeps: `frac` of them, at least one."
+    return max(1, round(frac * n))
+
 def fewer_families(train_predict, frac:float):
     "A `train_predict` that trains on a random `frac` of each class's training families (at least one per class)."
     def tp(tr, va, te, seed):
         rng = np.random.default_rng(seed)
-        keep = [f for _, g in tr.groupby('label') for f in rng.permutation(g.family.unique())[:max(1, round(frac * g.family.nunique()))]]
+        keep = [f for _, g in tr.groupby('label') for f in rng.permutation(g.family.unique())[:kept_families(g.family.nunique(), frac)]]
         return train_predict(tr[tr.family.isin(keep)], va, te, seed)
     return tp
 

@@ -25,7 +25,7 @@ RUNS = {'strong5': ('cv-lite0-strong5-160', dict(recipe='strong', epochs=5)),
         'seed': ('cv-lite0-seed-160', dict(recipe='seed')),
         'strong5-valthreshold': ('cv-lite0-strong5-160-valthreshold', dict(recipe='strong', epochs=5, val_threshold=True)),
         'strong-family16': ('cv-lite0-strong-family16-160', dict(recipe='strong', per_family=16)),
-        # the learning curve: `strong5` trained on a random quarter or half of each class's training families
+        # the learning curve: `strong5` trained on a random eighth, quarter or half of each class's training families
         'strong5-frac12': ('cv-lite0-strong5-frac12-160', dict(recipe='strong', epochs=5, frac=0.125)),
         'strong5-frac25': ('cv-lite0-strong5-frac25-160', dict(recipe='strong', epochs=5, frac=0.25)),
         'strong5-frac50': ('cv-lite0-strong5-frac50-160', dict(recipe='strong', epochs=5, frac=0.5))}
