@@ -14,8 +14,8 @@ from PIL import Image, ImageFile, UnidentifiedImageError
 __all__ = ['KAGGLE_DATASET', 'SPLITS', 'CLASS_FOLDERS', 'LAYOUT', 'FractureError', 'run_tool', 'exit_status', 'download_dataset',
            'find_split_root', 'find_data', 'cache_home', 'materialize_store', 'list_files', 'phash', 'hamming',
            'inspect_file', 'n_cores', 'default_workers', 'show_bars', 'scan_dataset', 'name_stem', 'find_families',
-           'leakage_report', 'family_folds', 'family_split', 'save_split_csv', 'read_split_csv', 'get_items',
-           'family_items', 'plot_counts', 'show_samples', 'plot_properties', 'fracture_audit']
+           'leakage_report', 'family_folds', 'family_split', 'save_split_csv', 'read_split_csv', 'family_items',
+           'get_items', 'plot_counts', 'show_samples', 'plot_properties', 'fracture_audit']
 
 # %% ../nbs/00_eda.ipynb #ee6a4da1
 class FractureError(Exception):
@@ -346,23 +346,6 @@ def read_split_csv(csv:str|Path, # a CSV with columns path,label,split
                             'relative paths start from --data-dir (or the CSV\'s folder): pass the data folder they belong to')
     return df[['path', 'label', 'split']]
 
-# %% ../nbs/00_eda.ipynb #20eeb9c3
-def get_items(data_dir:str|Path|None=None, # data folder (default: `find_data()`)
-              split:str='official', # 'official' (the dataset's folders) or 'family' (family-disjoint re-split)
-              split_csv:str|Path|None=None, # a CSV path,label,split; overrides `split`
-              seed:int=0, # seed of the family split
-             ) -> pd.DataFrame:
-    "Items `path` (absolute), `label`, `split` of the dataset under the chosen split (and `family` for the family split)."
-    root = find_data(data_dir)
-    if split_csv is not None: return read_split_csv(split_csv, root)
-    if split == 'official':
-        items = list_files(root, require=False)
-    elif split == 'family':
-        items = family_split(scan_dataset(root), seed=seed)   # keeps each image's family
-    else: raise FractureError(f'unknown split "{split}": expected "official", "family" or --split-csv FILE')
-    items['path'] = [str(root/p) for p in items.path]
-    return items.reset_index(drop=True)
-
 # %% ../nbs/00_eda.ipynb #56505903
 def family_items(data_dir:str|Path|None=None, # data folder (default: `find_data()`)
                  progress:bool=True, # show the scan's progress bar
@@ -372,6 +355,25 @@ def family_items(data_dir:str|Path|None=None, # data folder (default: `find_data
     scan = scan_dataset(root, progress=progress)
     scan = scan[scan.error.ne('not an image')].reset_index(drop=True)
     return scan.assign(family=find_families(scan).values, path=[str(root/p) for p in scan.path])[['path', 'label', 'split', 'family']]
+
+# %% ../nbs/00_eda.ipynb #4e345d4e
+def get_items(data_dir:str|Path|None=None, # data folder (default: `find_data()`)
+              split:str='official', # 'official' (the dataset's folders) or 'family' (family-disjoint re-split)
+              split_csv:str|Path|None=None, # a CSV path,label,split; overrides `split`
+              seed:int=0, # seed of the family split
+              families:bool=False, # also each image's family on the published split (the family split always has it)
+             ) -> pd.DataFrame:
+    "Items `path` (absolute), `label`, `split` of the dataset under the chosen split (and `family` for the family split)."
+    root = find_data(data_dir)
+    if split_csv is not None: return read_split_csv(split_csv, root)
+    if split == 'official' and families: return family_items(root, progress=False)
+    if split == 'official':
+        items = list_files(root, require=False)
+    elif split == 'family':
+        items = family_split(scan_dataset(root), seed=seed)   # keeps each image's family
+    else: raise FractureError(f'unknown split "{split}": expected "official", "family" or --split-csv FILE')
+    items['path'] = [str(root/p) for p in items.path]
+    return items.reset_index(drop=True)
 
 # %% ../nbs/00_eda.ipynb #64366b05
 def plot_counts(scan:pd.DataFrame, ax=None):
