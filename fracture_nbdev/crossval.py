@@ -14,8 +14,8 @@ from .train import RECIPES, fit, fit_options, get_device, get_preds, recipe_over
 from .evaluate import family_level, honest_metrics, roc_auc
 
 # %% auto #0
-__all__ = ['OOF_COLUMNS', 'cv_rounds', 'cross_validate', 'cv_summary', 'choose_threshold', 'shift_threshold', 'finetune',
-           'extract_features', 'fit_probe', 'probe', 'kept_families', 'fewer_families', 'learning_curve',
+__all__ = ['OOF_COLUMNS', 'cv_rounds', 'cross_validate', 'cv_summary', 'seed_ensemble', 'choose_threshold', 'shift_threshold',
+           'finetune', 'extract_features', 'fit_probe', 'probe', 'kept_families', 'fewer_families', 'learning_curve',
            'image_source', 'family_errors', 'error_by', 'nearest_train', 'intensity_histogram', 'auc_by', 'cv_main',
            'format_cv']
 
@@ -72,6 +72,17 @@ def cv_summary(oof:pd.DataFrame, # from `cross_validate`
     out = pd.concat(rows, axis=1)
     out.attrs.update(seeds=len(per_seed), images=int(oof.groupby('seed').size().iloc[0]), families=int(oof.family.nunique()))
     return out
+
+# %% ../nbs/07_honest.ipynb #e8815a58
+def seed_ensemble(oof:pd.DataFrame, # from `cross_validate`, with every fold of each seed
+                 ) -> pd.DataFrame:
+    "The seeds' models as one ensemble: each item's mean p(fractured) over the seeds, as `OOF_COLUMNS` with seed 'ensemble' and fold -1."
+    n = oof.groupby('seed').path.nunique()   # every seed must cover every item the others do
+    if (n < oof.path.nunique()).any() or oof.duplicated(['seed', 'path']).any():
+        raise FractureError(f'images per seed {n.to_dict()} of {oof.path.nunique()}, some maybe twice: each seed must predict every '
+                            'image once (run all folds of every seed) before its predictions can be averaged')
+    e = oof.groupby('path', sort=False).agg(label=('label', 'first'), family=('family', 'first'), y=('y', 'first'), p=('p', 'mean'))
+    return e.reset_index().assign(seed='ensemble', fold=-1, threshold=0.5)[OOF_COLUMNS]
 
 # %% ../nbs/07_honest.ipynb #e5d2cbb6
 def choose_threshold(y:np.ndarray, p:np.ndarray, family:np.ndarray, # validation labels (1 = fractured), p(fractured), families
