@@ -257,7 +257,7 @@ def auc_by(oof:pd.DataFrame, # from `cross_validate`
                    'auc per image': np.mean([a for a, _ in per_seed]), 'auc per family': np.mean([b for _, b in per_seed])}
     return pd.DataFrame(rows).T.rename_axis(key.__name__ if callable(key) else key)
 
-# %% ../nbs/07_honest.ipynb #9af4998d
+# %% ../nbs/07_honest.ipynb #f88c8c51
 def cv_main(a) -> pd.DataFrame:
     "`fracture_train --cv K`: family-grouped cross-validation of the chosen recipe and model."
     items = check_images(family_items(a.data_dir)[['path', 'label', 'family']])
@@ -274,12 +274,16 @@ def cv_main(a) -> pd.DataFrame:
     print(f'\nout-of-fold metrics, mean +- std over {s.attrs["seeds"]} seed(s); 95% intervals from a bootstrap over families (seed {seeds[0]}):')
     print(format_cv(s)); print('\nworst families (seed %d):' % seeds[0]); print(family_errors(oof[oof.seed.eq(seeds[0])]).head(10).to_string())
     if len(ab := auc_by(oof, image_source)): print('\nROC AUC inside each source (the source cannot help there):'); print(ab.to_string())
+    if len(seeds) > 1:
+        e = cv_summary(seed_ensemble(oof)); e.to_csv(out/'cv_summary_ensemble.csv')
+        print(f'\nthe {len(seeds)} seeds as one ensemble (mean p per image; 95% intervals from a bootstrap over families):'); print(format_cv(e))
     return s
 
 def format_cv(s:pd.DataFrame) -> str:
-    "A cross-validation summary as text."
+    "A cross-validation summary as text (mean +- std over seeds, and the interval; no std for one seed)."
     lines = [f'  {"":<12} {"per image":>24}   {"per family":>24}']
+    sd = lambda r, u: f'+-{r[(u, "std")]:.3f}' if s.attrs.get('seeds', 2) > 1 else ''
     for m, r in s.iterrows():
-        cell = lambda u: f'{r[(u, "mean")]:.3f}+-{r[(u, "std")]:.3f} [{r[(u, "lo")]:.3f},{r[(u, "hi")]:.3f}]'
+        cell = lambda u: f'{r[(u, "mean")]:.3f}{sd(r, u)} [{r[(u, "lo")]:.3f},{r[(u, "hi")]:.3f}]'
         lines.append(f'  {m:<12} {cell("per image"):>24}   {cell("per family"):>24}')
     return '\n'.join(lines)
