@@ -14,6 +14,7 @@
 # `fewer_families` keeps every family at fraction 1, so its full-data point is `strong5` itself. Seeds 1 and 2 followed:
 # `SEED=1`/`SEED=2 FOLDS=0,1,2,3,4 ... strong5-frac25 strong5-frac50` (log-learning-curve-seeds12.txt), 8-16 min a run;
 # then an eighth of the families, `SEED=s FOLDS=0,1,2,3,4 ... strong5-frac12` for s = 0, 1, 2 (log-learning-curve-frac12.txt).
+# On 27 November 2026 (seventh session): `SEED=0 FOLDS=0,1,2,3,4 ... strong5-224` (log-224.txt), 10 minutes a fold.
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
@@ -28,7 +29,9 @@ RUNS = {'strong5': ('cv-lite0-strong5-160', dict(recipe='strong', epochs=5)),
         # the learning curve: `strong5` trained on a random eighth, quarter or half of each class's training families
         'strong5-frac12': ('cv-lite0-strong5-frac12-160', dict(recipe='strong', epochs=5, frac=0.125)),
         'strong5-frac25': ('cv-lite0-strong5-frac25-160', dict(recipe='strong', epochs=5, frac=0.25)),
-        'strong5-frac50': ('cv-lite0-strong5-frac50-160', dict(recipe='strong', epochs=5, frac=0.5))}
+        'strong5-frac50': ('cv-lite0-strong5-frac50-160', dict(recipe='strong', epochs=5, frac=0.5)),
+        # resolution alone: `strong5` at the recipe's 224 px (resize 256) instead of 160 px
+        'strong5-224': ('cv-lite0-strong5-224', dict(recipe='strong', epochs=5, size=224, resize=256))}
 root = find_data(); items = family_items(root)
 c = build_cache(items); row = dict(zip(items.path, c.index))
 lite0 = Path('../../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth')
@@ -37,7 +40,7 @@ SEED = int(os.environ.get('SEED', '0'))
 def distinct(d): return d[~d.path.map(row).duplicated()]
 for name in sys.argv[1:] or RUNS:
     out, kw = RUNS[name]; kw = dict(kw); frac = kw.pop('frac', 1.0)
-    fin = finetune('tf_efficientnet_lite0', lite0, kw.pop('recipe'), size=160, resize=183, **kw)
+    fin = finetune('tf_efficientnet_lite0', lite0, kw.pop('recipe'), **{'size': 160, 'resize': 183, **kw})
     tp = fewer_families(lambda tr, va, te, seed: fin(distinct(tr), distinct(va), te, seed), frac)
     tp.thresholds = fin.thresholds                                 # so cross_validate records each round's cut
     t = time.time()
