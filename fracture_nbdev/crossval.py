@@ -73,14 +73,16 @@ def cv_summary(oof:pd.DataFrame, # from `cross_validate`
     out.attrs.update(seeds=len(per_seed), images=int(oof.groupby('seed').size().iloc[0]), families=int(oof.family.nunique()))
     return out
 
-# %% ../nbs/07_honest.ipynb #e8815a58
+# %% ../nbs/07_honest.ipynb #87bd6634
 def seed_ensemble(oof:pd.DataFrame, # from `cross_validate`, with every fold of each seed
                  ) -> pd.DataFrame:
     "The seeds' models as one ensemble: each item's mean p(fractured) over the seeds, as `OOF_COLUMNS` with seed 'ensemble' and fold -1."
+    if oof.duplicated(['seed', 'path']).any():
+        raise FractureError('some images are predicted twice by one seed: expected each seed once per image, as `cross_validate` gives')
     n = oof.groupby('seed').path.nunique()   # every seed must cover every item the others do
-    if (n < oof.path.nunique()).any() or oof.duplicated(['seed', 'path']).any():
-        raise FractureError(f'images per seed {n.to_dict()} of {oof.path.nunique()}, some maybe twice: each seed must predict every '
-                            'image once (run all folds of every seed) before its predictions can be averaged')
+    if (n < oof.path.nunique()).any():
+        raise FractureError(f'images per seed {n.to_dict()} of {oof.path.nunique()}: each seed must predict every image '
+                            '(run all folds of every seed) before its predictions can be averaged')
     e = oof.groupby('path', sort=False).agg(label=('label', 'first'), family=('family', 'first'), y=('y', 'first'), p=('p', 'mean'))
     return e.reset_index().assign(seed='ensemble', fold=-1, threshold=0.5)[OOF_COLUMNS]
 

@@ -319,17 +319,17 @@ def family_split(scan:pd.DataFrame, # a table from `scan_dataset`, or `family_it
     split = np.where(folds < n_test, 'test', np.where(folds < n_test + n_val, 'val', 'train'))
     return pd.DataFrame({'path': s.path.values, 'label': s.label.values, 'split': split, 'family': family.values})
 
-# %% ../nbs/00_eda.ipynb #99b93fe6
+# %% ../nbs/00_eda.ipynb #c5a9b46d
 def save_split_csv(split:pd.DataFrame, path:str|Path) -> Path:
-    "Write a split table (`path`, `label`, `split` columns) as CSV."
+    "Write a split table (`path`, `label`, `split` columns, and `family` where it has one) as CSV."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    split[['path', 'label', 'split']].to_csv(path, index=False)
+    split[['path', 'label', 'split'] + (['family'] if 'family' in split else [])].to_csv(path, index=False)
     return path
 
 def read_split_csv(csv:str|Path, # a CSV with columns path,label,split
                    root:str|Path|None=None, # the data folder relative paths start from (default: the CSV's folder)
                   ) -> pd.DataFrame:
-    "Read and check a split CSV; `path` is made absolute. Unknown labels or splits and missing files are errors."
+    "Read and check a split CSV (and its `family` column, if any); `path` is made absolute. Unknown labels or splits and missing files are errors."
     csv = Path(csv)
     if not csv.exists(): raise FractureError(f'split file {csv} does not exist')
     df = pd.read_csv(csv, dtype=str, keep_default_na=False)
@@ -344,7 +344,7 @@ def read_split_csv(csv:str|Path, # a CSV with columns path,label,split
     if gone := [p for p in df.path if not Path(p).exists()]:
         raise FractureError(f'{len(gone)} file(s) of {csv} not found, e.g. {gone[0]}; '
                             'relative paths start from --data-dir (or the CSV\'s folder): pass the data folder they belong to')
-    return df[['path', 'label', 'split']]
+    return df[['path', 'label', 'split'] + (['family'] if 'family' in df else [])]
 
 # %% ../nbs/00_eda.ipynb #56505903
 def family_items(data_dir:str|Path|None=None, # data folder (default: `find_data()`)
@@ -356,16 +356,21 @@ def family_items(data_dir:str|Path|None=None, # data folder (default: `find_data
     scan = scan[scan.error.ne('not an image')].reset_index(drop=True)
     return scan.assign(family=find_families(scan).values, path=[str(root/p) for p in scan.path])[['path', 'label', 'split', 'family']]
 
-# %% ../nbs/00_eda.ipynb #4e345d4e
+# %% ../nbs/00_eda.ipynb #e0008946
 def get_items(data_dir:str|Path|None=None, # data folder (default: `find_data()`)
               split:str='official', # 'official' (the dataset's folders) or 'family' (family-disjoint re-split)
               split_csv:str|Path|None=None, # a CSV path,label,split; overrides `split`
               seed:int=0, # seed of the family split
               families:bool=False, # also each image's family on the published split (the family split always has it)
              ) -> pd.DataFrame:
-    "Items `path` (absolute), `label`, `split` of the dataset under the chosen split (and `family` for the family split)."
+    "Items `path` (absolute), `label`, `split` of the dataset under the chosen split (and `family` for the family split or `families`)."
     root = find_data(data_dir)
-    if split_csv is not None: return read_split_csv(split_csv, root)
+    if split_csv is not None:
+        items = read_split_csv(split_csv, root)
+        if families and 'family' not in items:
+            raise FractureError(f'{split_csv} has no family column: write the split with save_split_csv from a table with families '
+                                '(the family split, as fracture_audit writes it) or add one')
+        return items
     if split == 'official' and families: return family_items(root, progress=False)
     if split == 'official':
         items = list_files(root, require=False)

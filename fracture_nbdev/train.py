@@ -328,7 +328,7 @@ def plot_history(hist:pd.DataFrame, title:str='', ax=None):
     ax.legend(h1 + h2, l1 + l2, fontsize=8, loc='center right'); ax.set_title(title)
     return ax
 
-# %% ../nbs/03_training.ipynb #2ae95271
+# %% ../nbs/03_training.ipynb #a704afa0
 RECIPES = {
     'seed':   dict(epochs=5, lr=1e-3, bs=32, freeze_epochs=1, opt='adam', wd=0., schedule=None, backbone_lr_mult=1.,
                    label_smoothing=0., augment='flip', per_family=None),
@@ -348,7 +348,7 @@ def _train_parser():
     p = argparse.ArgumentParser(prog='fracture_train', description='Train a fracture classifier with a recipe (default: the seed recipe).')
     p.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
     p.add_argument('--split', default='official', choices=['official', 'family'], help='published folders or the family-disjoint re-split')
-    p.add_argument('--split-csv', help='a CSV path,label,split to use instead (paths relative to --data-dir)')
+    p.add_argument('--split-csv', help='a CSV path,label,split[,family] to use instead (paths relative to --data-dir)')
     p.add_argument('--arch', default='resnet18', help='torchvision arch (resnet18/34/50, densenet121, efficientnet_b0) or a timm name')
     p.add_argument('--weights', default='imagenet', help='imagenet, none, or a local state_dict file')
     p.add_argument('--recipe', default='seed', choices=list(RECIPES), help='defaults for the options below')
