@@ -14,7 +14,8 @@
 # `fewer_families` keeps every family at fraction 1, so its full-data point is `strong5` itself. Seeds 1 and 2 followed:
 # `SEED=1`/`SEED=2 FOLDS=0,1,2,3,4 ... strong5-frac25 strong5-frac50` (log-learning-curve-seeds12.txt), 8-16 min a run;
 # then an eighth of the families, `SEED=s FOLDS=0,1,2,3,4 ... strong5-frac12` for s = 0, 1, 2 (log-learning-curve-frac12.txt).
-# On 27 November 2026 (seventh session): `SEED=0 FOLDS=0,1,2,3,4 ... strong5-224` (log-224.txt), 10 minutes a fold.
+# On 27 November 2026 (seventh session): `SEED=0 FOLDS=0,1,2,3,4 ... strong5-224` (log-224.txt), 10 minutes a fold,
+# then `SEED=0 FOLDS=0,1,2,3,4 ... strong5-tta` (log-tta.txt), 5-6 minutes a fold.
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
@@ -31,7 +32,9 @@ RUNS = {'strong5': ('cv-lite0-strong5-160', dict(recipe='strong', epochs=5)),
         'strong5-frac25': ('cv-lite0-strong5-frac25-160', dict(recipe='strong', epochs=5, frac=0.25)),
         'strong5-frac50': ('cv-lite0-strong5-frac50-160', dict(recipe='strong', epochs=5, frac=0.5)),
         # resolution alone: `strong5` at the recipe's 224 px (resize 256) instead of 160 px
-        'strong5-224': ('cv-lite0-strong5-224', dict(recipe='strong', epochs=5, size=224, resize=256))}
+        'strong5-224': ('cv-lite0-strong5-224', dict(recipe='strong', epochs=5, size=224, resize=256)),
+        # test-time augmentation alone: `strong5` predicting each test image as the mean over it and its mirror image
+        'strong5-tta': ('cv-lite0-strong5-tta-160', dict(recipe='strong', epochs=5, tta=True))}
 root = find_data(); items = family_items(root)
 c = build_cache(items); row = dict(zip(items.path, c.index))
 lite0 = Path('../../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth')
