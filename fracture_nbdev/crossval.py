@@ -259,7 +259,7 @@ def auc_by(oof:pd.DataFrame, # from `cross_validate`
                    'auc per image': np.mean([a for a, _ in per_seed]), 'auc per family': np.mean([b for _, b in per_seed])}
     return pd.DataFrame(rows).T.rename_axis(key.__name__ if callable(key) else key)
 
-# %% ../nbs/07_honest.ipynb #f88c8c51
+# %% ../nbs/07_honest.ipynb #74a924fa
 def cv_main(a) -> pd.DataFrame:
     "`fracture_train --cv K`: family-grouped cross-validation of the chosen recipe and model."
     items = check_images(family_items(a.data_dir)[['path', 'label', 'family']])
@@ -284,8 +284,8 @@ def cv_main(a) -> pd.DataFrame:
 def format_cv(s:pd.DataFrame) -> str:
     "A cross-validation summary as text (mean +- std over seeds, and the interval; no std for one seed)."
     lines = [f'  {"":<12} {"per image":>24}   {"per family":>24}']
-    sd = lambda r, u: f'+-{r[(u, "std")]:.3f}' if s.attrs.get('seeds', 2) > 1 else ''
+    many = s.attrs.get('seeds', 2) > 1   # a spread over seeds to show
     for m, r in s.iterrows():
-        cell = lambda u: f'{r[(u, "mean")]:.3f}{sd(r, u)} [{r[(u, "lo")]:.3f},{r[(u, "hi")]:.3f}]'
+        cell = lambda u: f'{r[(u, "mean")]:.3f}' + (f'+-{r[(u, "std")]:.3f}' if many else '') + f' [{r[(u, "lo")]:.3f},{r[(u, "hi")]:.3f}]'
         lines.append(f'  {m:<12} {cell("per image"):>24}   {cell("per family"):>24}')
     return '\n'.join(lines)
