@@ -238,7 +238,7 @@ def nearest_train(items:pd.DataFrame, # items with path, label and family column
                                          twin_same_label=b.label.values[j] == a.label.values)))
     return pd.concat(out, ignore_index=True)
 
-# %% ../nbs/07_honest.ipynb #8f3e134b
+# %% ../nbs/07_honest.ipynb #9f135ec4
 def intensity_histogram(images:torch.Tensor, # (N, H, W) uint8 images, e.g. `ImageCache.images`
                         bins:int=32) -> torch.Tensor:
     "Each image's grey-level histogram, as fractions of its pixels in `bins` equal bins: its style, none of its anatomy."
@@ -257,7 +257,8 @@ def auc_by(oof:pd.DataFrame, # from `cross_validate`
                     for _, s in g.groupby('seed') for f in [family_level(s.y.values, s.p.values, s.family.values)]]
         rows[v] = {'images': g.path.nunique(), 'families': g.family.nunique(), 'fractured families': g[g.y.eq(1)].family.nunique(),
                    'auc per image': np.mean([a for a, _ in per_seed]), 'auc per family': np.mean([b for _, b in per_seed])}
-    return pd.DataFrame(rows).T.rename_axis(key.__name__ if callable(key) else key)
+    cols = ['images', 'families', 'fractured families', 'auc per image', 'auc per family']
+    return pd.DataFrame.from_dict(rows, orient='index', columns=cols).rename_axis(key.__name__ if callable(key) else key)
 
 # %% ../nbs/07_honest.ipynb #74a924fa
 def cv_main(a) -> pd.DataFrame:

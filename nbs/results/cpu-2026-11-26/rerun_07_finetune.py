@@ -16,6 +16,7 @@
 # then an eighth of the families, `SEED=s FOLDS=0,1,2,3,4 ... strong5-frac12` for s = 0, 1, 2 (log-learning-curve-frac12.txt).
 # On 27 November 2026 (seventh session): `SEED=0 FOLDS=0,1,2,3,4 ... strong5-224` (log-224.txt), 10 minutes a fold,
 # then `SEED=0 FOLDS=0,1,2,3,4 ... strong5-tta` (log-tta.txt), 5-6 minutes a fold.
+# On 27 November 2026 (eighth session): `SEED=1`, then `SEED=2 FOLDS=0,1,2,3,4 ... strong5-tta` (log-tta-seeds12.txt), 5-8 min a fold.
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
