@@ -4,11 +4,12 @@
 # its 506 test images, without and with TTA. Ran on 27 November 2026 (eighth session) on the 2-core CPU build machine
 # (log-published-strong5.txt). Writes published-strong5-160-seed0-test[-tta].csv beside this script: fracture_evaluate's
 # predictions with each image's family (from `family_items`) added, so 07_honest can score them per family.
-#   FRACTURE_DATA=... bash nbs/results/cpu-2026-11-26/published_strong5.sh [RUN_DIR]
+#   FRACTURE_DATA=... bash nbs/results/cpu-2026-11-26/published_strong5.sh [RUN_DIR]   (from any folder)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-run=${1:-runs/published-strong5-160}
-weights=${WEIGHTS:-../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth}
+run=$(realpath -m "${1:-$here/../../../runs/published-strong5-160}")   # default: runs/ at the repository's root (ignored)
+cd "$here/../.."   # nbs/, where the notebooks and rerun_07_finetune.py run: ../../shared is the project's shared folder
+weights=${WEIGHTS:-../../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth}
 [ -f "$run/best.pth" ] ||   # a finished training is reused: only the evaluations run again
 fracture_train --split official --recipe strong --epochs 5 --size 160 --resize 183 --arch tf_efficientnet_lite0 \
   --weights "$weights" --seed 0 --out "$run"
