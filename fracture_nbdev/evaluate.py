@@ -58,14 +58,15 @@ def roc_auc(y:np.ndarray, p:np.ndarray) -> float:
     if n1 == 0 or n0 == 0: return math.nan
     return float((average_ranks(p)[y].sum() - n1*(n1+1)/2) / (n1*n0))
 
-# %% ../nbs/04_evaluation.ipynb #7961ccd7
+# %% ../nbs/04_evaluation.ipynb #65328b82
 def bootstrap_ci(stat, # function (y, p) -> float
                  y:np.ndarray, p:np.ndarray, # labels and probabilities
                  groups:np.ndarray|None=None, # resample whole groups (e.g. image families) instead of images
-                 n:int=1000, # bootstrap samples
+                 n:int=1000, # bootstrap samples (0: no interval, NaN)
                  seed:int=0, # random seed
                 ) -> tuple[float, float]:
     "95% percentile bootstrap interval of `stat(y, p)`."
+    if n == 0: return (math.nan, math.nan)
     y, p, rng = np.asarray(y), np.asarray(p), np.random.default_rng(seed)
     if groups is None: idx = [rng.integers(0, len(y), len(y)) for _ in range(n)]
     else:
@@ -131,7 +132,7 @@ def expected_calibration_error(y:np.ndarray, p:np.ndarray, n_bins:int=10) -> flo
     t = calibration_table(y, p, n_bins).dropna()
     return float((t.n * (t.mean_p - t.frac_fractured).abs()).sum() / t.n.sum())
 
-# %% ../nbs/04_evaluation.ipynb #3d615aac
+# %% ../nbs/04_evaluation.ipynb #5bc07154
 def family_level(y:np.ndarray, p:np.ndarray, family:np.ndarray) -> pd.DataFrame:
     "One row per family: its label (most common), number of images, and mean p(fractured) over its images."
     d = pd.DataFrame(dict(y=np.asarray(y), p=np.asarray(p, dtype=float), family=np.asarray(family)))
@@ -139,7 +140,8 @@ def family_level(y:np.ndarray, p:np.ndarray, family:np.ndarray) -> pd.DataFrame:
 
 def honest_metrics(y:np.ndarray, p:np.ndarray, # labels (1 = fractured) and p(fractured) per image
                    family:np.ndarray, # family of each image
-                   threshold:float=0.5, n_boot:int=1000, seed:int=0,
+                   threshold:float=0.5, # decision threshold
+                   n_boot:int=1000, seed:int=0, # bootstrap samples (0: the values alone, no intervals) and seed
                   ) -> pd.DataFrame:
     "Metrics per image (intervals: bootstrap over families) and per family (intervals: bootstrap over families)."
     img = binary_metrics(y, p, threshold, groups=np.asarray(family), n_boot=n_boot, seed=seed)

@@ -16,11 +16,16 @@ from .evaluate import Evaluation, gradcam, show_cam
 # %% auto #0
 __all__ = ['Predictor', 'show_prediction', 'explore', 'fracture_predict', 'time_predict']
 
-# %% ../nbs/05_inference.ipynb #ce3c2c88
+# %% ../nbs/05_inference.ipynb #e097cea9
 class Predictor:
     "Predict fractures on single images with a trained model and its recorded preprocessing."
-    def __init__(self, model:torch.nn.Module, meta:dict, threshold:float|None=None, device:str='auto'):
-        self.device = get_device(device)
+    def __init__(self, model:torch.nn.Module, # a trained classifier
+                 meta:dict, # its checkpoint's metadata (the preprocessing, and a threshold if one was chosen)
+                 threshold:float|None=None, # decision threshold (default 0.5, or the checkpoint's)
+                 device:str='auto',
+                 tta:bool=False, # test-time augmentation: average p(fractured) over the image and its mirror image
+                ):
+        self.device, self.tta = get_device(device), tta
         self.model, self.meta = model.to(self.device).eval(), meta
         self.threshold = threshold if threshold is not None else meta.get('threshold', 0.5)
         pre = meta['preprocess']
@@ -29,10 +34,10 @@ class Predictor:
     @classmethod
     def from_checkpoint(cls, path:str|Path, # a best.pth from `fracture_train`
                         threshold:float|None=None, # decision threshold (default 0.5, or the checkpoint's)
-                        device:str='auto'):
+                        device:str='auto', tta:bool=False):
         "Load a checkpoint (safely, see `load_checkpoint`)."
         model, meta = load_checkpoint(path)
-        return cls(model, meta, threshold, device)
+        return cls(model, meta, threshold, device, tta)
 
     def image(self, src) -> Image.Image:
         "Read `src` (path, bytes or PIL image) as an RGB X-ray; undecodable input is a `FractureError`."
@@ -45,8 +50,10 @@ class Predictor:
 
     @torch.inference_mode()
     def probability(self, x:torch.Tensor) -> torch.Tensor:
-        "p(fractured) for a preprocessed batch."
-        return self.model(x).float().softmax(1)[:, POSITIVE].cpu()
+        "p(fractured) for a preprocessed batch (with `tta`, the mean over the batch and its mirror images)."
+        p = self.model(x).float().softmax(1)
+        if self.tta: p = (p + self.model(x.flip(-1)).float().softmax(1)) / 2
+        return p[:, POSITIVE].cpu()
 
     def predict(self, src, # an image file, its bytes, or a PIL image
                 with_gradcam:bool=False, # also return the Grad-CAM heatmap (H, W) in [0, 1]
@@ -108,7 +115,7 @@ def explore(pred:Predictor, # the model to explore
     on_filter()
     return ui
 
-# %% ../nbs/05_inference.ipynb #da7a677a
+# %% ../nbs/05_inference.ipynb #e27a739c
 @run_tool
 def fracture_predict(argv:list|None=None):
     "Predict fracture / no fracture for X-ray images, one line per image."
@@ -117,9 +124,10 @@ def fracture_predict(argv:list|None=None):
     ap.add_argument('--model-path', required=True, help='best.pth from fracture_train')
     ap.add_argument('--threshold', type=float, default=None, help='decision threshold on p(fractured) (default 0.5)')
     ap.add_argument('--gradcam', help='save the Grad-CAM overlays of all images to this PNG')
+    ap.add_argument('--tta', action='store_true', help='average with the mirror image (test-time augmentation)')
     ap.add_argument('--device', default='auto')
     a = ap.parse_args(argv)
-    pred = Predictor.from_checkpoint(a.model_path, a.threshold, a.device)
+    pred = Predictor.from_checkpoint(a.model_path, a.threshold, a.device, a.tta)
     ok, failed = [], 0
     for path in a.images:
         try: r = pred.predict(path, with_gradcam=bool(a.gradcam))
