@@ -14,7 +14,7 @@ from .train import get_device, load_checkpoint
 from .evaluate import Evaluation, gradcam, show_cam
 
 # %% auto #0
-__all__ = ['Predictor', 'show_prediction', 'explore', 'fracture_predict', 'time_predict']
+__all__ = ['Predictor', 'show_prediction', 'explore', 'image_paths', 'fracture_predict', 'time_predict']
 
 # %% ../nbs/05_inference.ipynb #e097cea9
 class Predictor:
@@ -115,12 +115,24 @@ def explore(pred:Predictor, # the model to explore
     on_filter()
     return ui
 
-# %% ../nbs/05_inference.ipynb #e27a739c
+# %% ../nbs/05_inference.ipynb #08078158
+def image_paths(paths:list, # image files and folders
+               ) -> list:
+    "`paths` with each folder replaced by the image files below it (by extension PIL knows, sorted; hidden files skipped)."
+    exts, out = Image.registered_extensions(), []
+    for p in map(Path, paths):
+        if not p.is_dir(): out.append(p); continue
+        found = sorted(f for f in p.rglob('*') if f.is_file() and f.suffix.lower() in exts and not f.name.startswith('.'))
+        if not found: raise FractureError(f'no image files in folder {p}: expected .jpg, .png or another image format PIL reads')
+        out += found
+    return out
+
+# %% ../nbs/05_inference.ipynb #9c36e47c
 @run_tool
 def fracture_predict(argv:list|None=None):
     "Predict fracture / no fracture for X-ray images, one line per image."
     ap = argparse.ArgumentParser(prog='fracture_predict', description=fracture_predict.__doc__)
-    ap.add_argument('images', nargs='+', help='image files')
+    ap.add_argument('images', nargs='+', help='image files, or folders to predict every image in (recursively)')
     ap.add_argument('--model-path', required=True, help='best.pth from fracture_train')
     ap.add_argument('--threshold', type=float, default=None, help='decision threshold on p(fractured) (default 0.5)')
     ap.add_argument('--gradcam', help='save the Grad-CAM overlays of all images to this PNG')
@@ -129,7 +141,7 @@ def fracture_predict(argv:list|None=None):
     a = ap.parse_args(argv)
     pred = Predictor.from_checkpoint(a.model_path, a.threshold, a.device, a.tta)
     ok, failed = [], 0
-    for path in a.images:
+    for path in image_paths(a.images):
         try: r = pred.predict(path, with_gradcam=bool(a.gradcam))
         except (FractureError, OSError) as e:
             print(f'{path}: error: {e}', file=sys.stderr); failed += 1; continue
