@@ -15,8 +15,8 @@ from .train import PRECISIONS, get_device, get_preds, load_checkpoint
 # %% auto #0
 __all__ = ['confusion', 'wilson_ci', 'roc_curve', 'average_ranks', 'roc_auc', 'bootstrap_ci', 'binary_metrics',
            'threshold_for_sensitivity', 'calibration_table', 'expected_calibration_error', 'family_level',
-           'honest_metrics', 'Evaluation', 'evaluation_items', 'evaluate', 'plot_confusion', 'plot_roc',
-           'plot_reliability', 'gradcam', 'denormalize', 'show_cam', 'plot_gradcam', 'plot_predictions',
+           'family_metrics', 'honest_metrics', 'Evaluation', 'evaluation_items', 'evaluate', 'plot_confusion',
+           'plot_roc', 'plot_reliability', 'gradcam', 'denormalize', 'show_cam', 'plot_gradcam', 'plot_predictions',
            'plot_top_losses', 'write_report', 'format_metrics', 'fracture_evaluate']
 
 # %% ../nbs/04_evaluation.ipynb #8014481b
@@ -132,11 +132,21 @@ def expected_calibration_error(y:np.ndarray, p:np.ndarray, n_bins:int=10) -> flo
     t = calibration_table(y, p, n_bins).dropna()
     return float((t.n * (t.mean_p - t.frac_fractured).abs()).sum() / t.n.sum())
 
-# %% ../nbs/04_evaluation.ipynb #5bc07154
+# %% ../nbs/04_evaluation.ipynb #1baeb104
 def family_level(y:np.ndarray, p:np.ndarray, family:np.ndarray) -> pd.DataFrame:
     "One row per family: its label (most common), number of images, and mean p(fractured) over its images."
     d = pd.DataFrame(dict(y=np.asarray(y), p=np.asarray(p, dtype=float), family=np.asarray(family)))
     return d.groupby('family').agg(y=('y', lambda s: int(s.mode().iloc[0])), n=('y', 'size'), p=('p', 'mean'))
+
+def family_metrics(y:np.ndarray, p:np.ndarray, # labels (1 = fractured) and p(fractured) per image
+                   family:np.ndarray, # family of each image
+                   threshold:float=0.5, n_boot:int=1000, seed:int=0,
+                  ) -> pd.DataFrame:
+    "`binary_metrics` of the families (`family_level`: each radiograph counts once), intervals from a bootstrap over them."
+    f = family_level(y, p, family)
+    out = binary_metrics(f.y.values, f.p.values, threshold, groups=np.arange(len(f)), n_boot=n_boot, seed=seed)
+    out.attrs.update(families=len(f), fractured_families=int(f.y.sum()))
+    return out
 
 def honest_metrics(y:np.ndarray, p:np.ndarray, # labels (1 = fractured) and p(fractured) per image
                    family:np.ndarray, # family of each image
@@ -145,13 +155,12 @@ def honest_metrics(y:np.ndarray, p:np.ndarray, # labels (1 = fractured) and p(fr
                   ) -> pd.DataFrame:
     "Metrics per image (intervals: bootstrap over families) and per family (intervals: bootstrap over families)."
     img = binary_metrics(y, p, threshold, groups=np.asarray(family), n_boot=n_boot, seed=seed)
-    f = family_level(y, p, family)
-    fam = binary_metrics(f.y.values, f.p.values, threshold, groups=np.arange(len(f)), n_boot=n_boot, seed=seed)
+    fam = family_metrics(y, p, family, threshold, n_boot, seed)
     out = pd.concat({'per image': img[['value', 'lo', 'hi']], 'per family': fam[['value', 'lo', 'hi']]}, axis=1)
-    out.attrs.update(images=len(y), families=len(f), fractured_families=int(f.y.sum()))
+    out.attrs.update(images=len(y), families=fam.attrs['families'], fractured_families=fam.attrs['fractured_families'])
     return out
 
-# %% ../nbs/04_evaluation.ipynb #123065bf
+# %% ../nbs/04_evaluation.ipynb #0b079f45
 @dataclass
 class Evaluation:
     "Predictions and metrics of a model on one part of a split."
@@ -161,23 +170,28 @@ class Evaluation:
     meta: dict = field(default_factory=dict) # the checkpoint's metadata
     split: str = ''
     model: nn.Module|None = field(default=None, repr=False) # the model that made the predictions
+    per_family: pd.DataFrame|None = None # from `family_metrics`, when the images' families are known
 
     @property
     def confusion(self) -> dict: return confusion(self.preds.y, self.preds.probability, self.threshold)
-    def __repr__(self): return f'Evaluation({self.split}: {len(self.preds)} images)\n{self.metrics.round(4)}'
+    def __repr__(self):
+        fam = '' if self.per_family is None else f'\nper family ({self.per_family.attrs["families"]} families)\n{self.per_family.round(4)}'
+        return f'Evaluation({self.split}: {len(self.preds)} images)\n{self.metrics.round(4)}{fam}'
 
-# %% ../nbs/04_evaluation.ipynb #a73e54e2
+# %% ../nbs/04_evaluation.ipynb #087cac6f
 def evaluation_items(meta:dict, # a checkpoint's metadata
                      data_dir:str|Path|None=None, # data folder (default: `find_data()`)
                      part:str='test', # which part: train, val or test
                      split_csv:str|Path|None=None, # a split CSV (default: the split the model was trained on)
+                     families:bool=False, # add each image's family where the split has none (the published split: a scan)
                     ) -> tuple[pd.DataFrame, str]:
     "The items of `part` of the split a checkpoint was trained on (or of `split_csv`), and the split's name."
     scheme = meta.get('split') or 'official'
     if split_csv is None and scheme not in ('official', 'family'):
         split_csv = scheme if Path(scheme).exists() else None
         if split_csv is None: raise FractureError(f'the model was trained on split file {scheme}, which is not here: pass --split-csv FILE')
-    items = get_items(data_dir, scheme if scheme in ('official', 'family') else 'official', split_csv, meta.get('recipe', {}).get('seed', 0))
+    items = get_items(data_dir, scheme if scheme in ('official', 'family') else 'official', split_csv, meta.get('recipe', {}).get('seed', 0),
+                      families=families)
     items = items[items.split.eq(part)]
     if items.empty: raise FractureError(f'the "{part}" part of split "{split_csv or scheme}" is empty: expected images in {part}/ (or rows with split={part})')
     return check_images(items), str(split_csv or scheme)
@@ -190,12 +204,13 @@ def evaluate(model_path:str|Path, # a checkpoint from `fracture_train`
              tta:bool=False, # average with the flipped image
              device:str='auto', bs:int=64, num_workers:int|None=None, # where and how to run
              precision:str='auto', # autocast: 'auto' (bf16 where the hardware has it), 'fp32', 'bf16' or 'fp16'
-             groups:np.ndarray|None=None, # family of each image, for family-level intervals
+             families:bool|None=None, # per family too: None where the split knows families, True also on the published split
             ) -> Evaluation:
-    "Predict with a checkpoint on one part of a split and compute the metrics."
+    "Predict with a checkpoint on one part of a split and compute the metrics (per family too, where families are known)."
     dev = get_device(device)
     model, meta = load_checkpoint(model_path, dev)
-    items, split = evaluation_items(meta, data_dir, part, split_csv)
+    items, split = evaluation_items(meta, data_dir, part, split_csv, families=bool(families))
+    fam = items.family.values if 'family' in items and families is not False else None
     pre = meta['preprocess']
     dl = get_loader(items, False, bs, pre['size'], pre['resize'], num_workers)
     probs, ys, _ = get_preds(model, dl, dev, tta=tta, precision=precision)
@@ -203,7 +218,9 @@ def evaluate(model_path:str|Path, # a checkpoint from `fracture_train`
     preds = pd.DataFrame(dict(path=items.path.values, label=items.label.values, y=yv, probability=p,
                               prediction=np.where(p >= threshold, CLASSES[POSITIVE], CLASSES[1 - POSITIVE]),
                               loss=-np.log(np.clip(np.where(yv == POSITIVE, p, 1 - p), 1e-7, 1))))
-    return Evaluation(preds, binary_metrics(yv, p, threshold, groups), threshold, meta, f'{split}/{part}', model)
+    if fam is None: return Evaluation(preds, binary_metrics(yv, p, threshold), threshold, meta, f'{split}/{part}', model)
+    return Evaluation(preds.assign(family=fam), binary_metrics(yv, p, threshold, groups=fam), threshold, meta, f'{split}/{part}', model,
+                      family_metrics(yv, p, fam, threshold))
 
 # %% ../nbs/04_evaluation.ipynb #b848efa3
 def plot_confusion(ev:Evaluation, ax=None):
@@ -317,7 +334,9 @@ def plot_top_losses(ev:Evaluation, n:int=8, ncols:int=8, size:float=1.7):
     "The `n` images with the highest cross-entropy: the model's most confident mistakes."
     return _grid(ev, ev.preds.nlargest(n, 'loss'), ncols, size, f'{ev.split}: top losses')
 
-# %% ../nbs/04_evaluation.ipynb #169b06af
+# %% ../nbs/04_evaluation.ipynb #36271d9c
+def _as_json(m:pd.DataFrame) -> dict: return {k: dict(value=r.value, ci95=[r.lo, r.hi], n=int(r.n)) for k, r in m.iterrows()}
+
 def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:int=8) -> Path:
     "Write metrics.json, predictions.csv and the pictures of an evaluation into `out` (Grad-CAM with `model`, default `ev.model`)."
     model = model if model is not None else ev.model
@@ -325,10 +344,11 @@ def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:i
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     m = ev.metrics
     json.dump(dict(split=ev.split, threshold=ev.threshold, n=len(ev.preds), positive_class=CLASSES[POSITIVE], confusion=ev.confusion,
-                   metrics={k: dict(value=r.value, ci95=[r.lo, r.hi], n=int(r.n)) for k, r in m.iterrows()},
+                   metrics=_as_json(m), intervals='bootstrap over families' if ev.per_family is not None else 'Wilson (proportions), bootstrap over images',
+                   **({} if ev.per_family is None else dict(families=ev.per_family.attrs['families'], per_family=_as_json(ev.per_family))),
                    ece=expected_calibration_error(ev.preds.y, ev.preds.probability), model=dict(arch=ev.meta.get('arch'), recipe=ev.meta.get('recipe'))),
               open(out/'metrics.json', 'w'), indent=2, default=float)
-    ev.preds[['path', 'label', 'probability', 'prediction']].to_csv(out/'predictions.csv', index=False)
+    ev.preds[['path', 'label', 'probability', 'prediction'] + (['family'] if 'family' in ev.preds else [])].to_csv(out/'predictions.csv', index=False)
     for name, plot in [('confusion_matrix', plot_confusion), ('roc', plot_roc), ('reliability', plot_reliability)]:
         ax = plot(ev); ax.figure.savefig(out/f'{name}.png', dpi=120, bbox_inches='tight'); plt.close(ax.figure)
     fig = plot_predictions(ev); fig.savefig(out/'predictions_grid.png', dpi=100, bbox_inches='tight'); plt.close(fig)
@@ -340,13 +360,17 @@ def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:i
     return out
 
 def format_metrics(ev:Evaluation) -> str:
-    "The metrics table as text, values with their 95% intervals."
+    "The metrics table as text, values with their 95% intervals (and the per-family table, where families are known)."
     c = ev.confusion
+    rows = lambda m: [f'  {k:<12} {r.value:7.2%}  [{r.lo:.2%}, {r.hi:.2%}]' if k != 'roc_auc' else f'  {k:<12} {r.value:7.4f}  [{r.lo:.4f}, {r.hi:.4f}]'
+                      for k, r in m.iterrows()]
     lines = [f'{ev.split}: {len(ev.preds)} images, threshold {ev.threshold:.3f} on p(fractured); TP {c["tp"]} FN {c["fn"]} TN {c["tn"]} FP {c["fp"]}']
-    lines += [f'  {k:<12} {r.value:7.2%}  [{r.lo:.2%}, {r.hi:.2%}]' if k != 'roc_auc' else f'  {k:<12} {r.value:7.4f}  [{r.lo:.4f}, {r.hi:.4f}]' for k, r in ev.metrics.iterrows()]
-    return '\n'.join(lines)
+    if ev.per_family is None: return '\n'.join(lines + rows(ev.metrics))
+    a = ev.per_family.attrs
+    return '\n'.join(lines + ['per image (intervals: bootstrap over families)'] + rows(ev.metrics) +
+                     [f'per family ({a["families"]} families, {a["fractured_families"]} fractured; a family\'s p is the mean of its images)'] + rows(ev.per_family))
 
-# %% ../nbs/04_evaluation.ipynb #3e096d07
+# %% ../nbs/04_evaluation.ipynb #b2eae70a
 @run_tool
 def fracture_evaluate(argv:list|None=None):
     "Evaluate a checkpoint on one part of a split: metrics with 95% intervals, predictions and pictures."
@@ -358,6 +382,8 @@ def fracture_evaluate(argv:list|None=None):
     ap.add_argument('--threshold', type=float, default=0.5, help='decision threshold on p(fractured)')
     ap.add_argument('--target-sensitivity', type=float, help='pick the threshold reaching this sensitivity on val instead')
     ap.add_argument('--tta', action='store_true', help='average with the horizontally flipped image')
+    ap.add_argument('--families', action='store_true', help='score per radiograph family on the published split too (scans the data; '
+                    'the family split always is)')
     ap.add_argument('--out', default='runs/evaluate'); ap.add_argument('--device', default='auto')
     ap.add_argument('--workers', type=int, default=None)
     ap.add_argument('--precision', default='auto', choices=PRECISIONS, help='autocast: auto is bf16 where the GPU or CPU has it, else fp32')
@@ -369,7 +395,7 @@ def fracture_evaluate(argv:list|None=None):
         pick = threshold_for_sensitivity(val.preds.y, val.preds.probability, a.target_sensitivity)
         threshold = pick['threshold']
         print(f'threshold {threshold:.4f} reaches sensitivity {pick["sensitivity"]:.2%} on val, at specificity {pick["specificity"]:.2%}')
-    ev = evaluate(a.model_path, part=a.split, threshold=threshold, **kw)
+    ev = evaluate(a.model_path, part=a.split, threshold=threshold, families=a.families or None, **kw)
     print(format_metrics(ev))
     out = write_report(ev, a.out)
     print(f'wrote {out}/metrics.json, predictions.csv and pictures')
