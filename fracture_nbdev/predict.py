@@ -115,14 +115,15 @@ def explore(pred:Predictor, # the model to explore
     on_filter()
     return ui
 
-# %% ../nbs/05_inference.ipynb #08078158
+# %% ../nbs/05_inference.ipynb #7df62d47
 def image_paths(paths:list, # image files and folders
                ) -> list:
-    "`paths` with each folder replaced by the image files below it (by extension PIL knows, sorted; hidden files skipped)."
+    "`paths` with each folder replaced by the image files below it (by extension PIL knows, sorted; hidden files and folders skipped)."
     exts, out = Image.registered_extensions(), []
+    hidden = lambda f, top: any(part.startswith('.') for part in f.relative_to(top).parts)   # .DS_Store, .ipynb_checkpoints/...
     for p in map(Path, paths):
         if not p.is_dir(): out.append(p); continue
-        found = sorted(f for f in p.rglob('*') if f.is_file() and f.suffix.lower() in exts and not f.name.startswith('.'))
+        found = sorted(f for f in p.rglob('*') if f.is_file() and f.suffix.lower() in exts and not hidden(f, p))
         if not found: raise FractureError(f'no image files in folder {p}: expected .jpg, .png or another image format PIL reads')
         out += found
     return out
