@@ -17,6 +17,7 @@
 # On 27 November 2026 (seventh session): `SEED=0 FOLDS=0,1,2,3,4 ... strong5-224` (log-224.txt), 10 minutes a fold,
 # then `SEED=0 FOLDS=0,1,2,3,4 ... strong5-tta` (log-tta.txt), 5-6 minutes a fold.
 # On 27 November 2026 (eighth session): `SEED=1`, then `SEED=2 FOLDS=0,1,2,3,4 ... strong5-tta` (log-tta-seeds12.txt), 5-8 min a fold.
+# On 27 November 2026 (ninth session): `SEED=1`, then `SEED=2 FOLDS=0,1,2,3,4 ... strong5-224` (log-224-seeds12.txt), 9-18 min a fold (the longest while other jobs shared the CPU).
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
