@@ -128,7 +128,7 @@ def image_paths(paths:list, # image files and folders
         out += found
     return out
 
-# %% ../nbs/05_inference.ipynb #2e409d6a
+# %% ../nbs/05_inference.ipynb #3b64f1ab
 @run_tool
 def fracture_predict(argv:list|None=None):
     "Predict fracture / no fracture for X-ray images, one line per image."
@@ -136,7 +136,8 @@ def fracture_predict(argv:list|None=None):
     ap.add_argument('images', nargs='+', help='image files, or folders to predict every image in (recursively)')
     ap.add_argument('--model-path', required=True, help='best.pth from fracture_train')
     ap.add_argument('--threshold', type=float, default=None, help='decision threshold on p(fractured) (default 0.5)')
-    ap.add_argument('--gradcam', help='save the Grad-CAM overlays of all images to this PNG (six a row)')
+    ap.add_argument('--gradcam', help='save the Grad-CAM overlays to this PNG (six a row)')
+    ap.add_argument('--max-cams', type=int, default=36, help='with --gradcam: overlays of at most this many images (the first ones)')
     ap.add_argument('--csv', help='also write path,label,probability,threshold,error for every image to this CSV')
     ap.add_argument('--tta', action='store_true', help='average with the mirror image (test-time augmentation)')
     ap.add_argument('--device', default='auto')
@@ -144,19 +145,21 @@ def fracture_predict(argv:list|None=None):
     pred = Predictor.from_checkpoint(a.model_path, a.threshold, a.device, a.tta)
     ok, rows = [], []
     for path in image_paths(a.images):
-        try: r = pred.predict(path, with_gradcam=bool(a.gradcam))
+        try: r = pred.predict(path, with_gradcam=bool(a.gradcam) and len(ok) < a.max_cams)
         except (FractureError, OSError) as e:
             print(f'{path}: error: {e}', file=sys.stderr); rows.append(dict(path=str(path), error=str(e))); continue
         print(f'{path}: {r["label"]} (p(fractured) = {r["probability"]:.3f})'); ok.append((path, r))
         rows.append(dict(path=str(path), label=r['label'], probability=r['probability'], threshold=r['threshold'], error=''))
     if a.csv: pd.DataFrame(rows, columns=['path', 'label', 'probability', 'threshold', 'error']).to_csv(a.csv, index=False)
-    if a.gradcam and ok:
+    cams = [(path, r) for path, r in ok if 'gradcam' in r]
+    if a.gradcam and cams:
         import matplotlib.pyplot as plt
-        ncol = min(len(ok), 6); nrow = -(-len(ok) // ncol)
+        ncol = min(len(cams), 6); nrow = -(-len(cams) // ncol)
         fig, axs = plt.subplots(nrow, ncol, figsize=(3*ncol, 3.3*nrow), squeeze=False)
-        for ax in axs.flat[len(ok):]: ax.set_axis_off()
-        for ax, (path, r) in zip(axs.flat, ok): show_cam(ax, r['input'], r['gradcam'], f'{Path(path).name}\n{r["label"]} ({r["probability"]:.2f})')
+        for ax in axs.flat[len(cams):]: ax.set_axis_off()
+        for ax, (path, r) in zip(axs.flat, cams): show_cam(ax, r['input'], r['gradcam'], f'{Path(path).name}\n{r["label"]} ({r["probability"]:.2f})')
         fig.tight_layout(); fig.savefig(a.gradcam, dpi=110, bbox_inches='tight'); plt.close(fig)
+        if len(cams) < len(ok): print(f'Grad-CAM of the first {len(cams)} of {len(ok)} images in {a.gradcam} (--max-cams)')
     if len(rows) > len(ok): sys.exit(1)
     return ok
 
