@@ -16,8 +16,8 @@ from .train import PRECISIONS, get_device, get_preds, load_checkpoint
 __all__ = ['confusion', 'wilson_ci', 'roc_curve', 'average_ranks', 'roc_auc', 'bootstrap_ci', 'binary_metrics',
            'threshold_for_sensitivity', 'calibration_table', 'expected_calibration_error', 'family_level',
            'family_metrics', 'honest_metrics', 'Evaluation', 'evaluation_items', 'evaluate', 'plot_confusion',
-           'plot_roc', 'plot_reliability', 'gradcam', 'denormalize', 'show_cam', 'plot_gradcam', 'plot_predictions',
-           'plot_top_losses', 'write_report', 'format_metrics', 'fracture_evaluate']
+           'plot_roc', 'plot_reliability', 'gradcam', 'denormalize', 'show_cam', 'plot_cams', 'plot_gradcam',
+           'plot_predictions', 'plot_top_losses', 'write_report', 'format_metrics', 'fracture_evaluate']
 
 # %% ../nbs/04_evaluation.ipynb #8014481b
 def confusion(y:np.ndarray, # true labels, 1 = fractured
@@ -178,7 +178,7 @@ class Evaluation:
         fam = '' if self.per_family is None else f'\nper family ({self.per_family.attrs["families"]} families)\n{self.per_family.round(4)}'
         return f'Evaluation({self.split}: {len(self.preds)} images)\n{self.metrics.round(4)}{fam}'
 
-# %% ../nbs/04_evaluation.ipynb #087cac6f
+# %% ../nbs/04_evaluation.ipynb #f4b8cd5a
 def evaluation_items(meta:dict, # a checkpoint's metadata
                      data_dir:str|Path|None=None, # data folder (default: `find_data()`)
                      part:str='test', # which part: train, val or test
@@ -218,9 +218,9 @@ def evaluate(model_path:str|Path, # a checkpoint from `fracture_train`
     preds = pd.DataFrame(dict(path=items.path.values, label=items.label.values, y=yv, probability=p,
                               prediction=np.where(p >= threshold, CLASSES[POSITIVE], CLASSES[1 - POSITIVE]),
                               loss=-np.log(np.clip(np.where(yv == POSITIVE, p, 1 - p), 1e-7, 1))))
-    if fam is None: return Evaluation(preds, binary_metrics(yv, p, threshold), threshold, meta, f'{split}/{part}', model)
-    return Evaluation(preds.assign(family=fam), binary_metrics(yv, p, threshold, groups=fam), threshold, meta, f'{split}/{part}', model,
-                      family_metrics(yv, p, fam, threshold))
+    if fam is not None: preds['family'] = fam
+    return Evaluation(preds, binary_metrics(yv, p, threshold, groups=fam), threshold, meta, f'{split}/{part}', model,
+                      None if fam is None else family_metrics(yv, p, fam, threshold))
 
 # %% ../nbs/04_evaluation.ipynb #b848efa3
 def plot_confusion(ev:Evaluation, ax=None):
@@ -280,7 +280,7 @@ def gradcam(model:nn.Module, # a model from `create_model` (with `.cam_layer`)
     cam = F.interpolate(cam, x.shape[-2:], mode='bilinear', align_corners=False)[:, 0]
     return cam / cam.flatten(1).max(1).values.clamp_min(1e-8)[:, None, None]
 
-# %% ../nbs/04_evaluation.ipynb #65fe7eff
+# %% ../nbs/04_evaluation.ipynb #f94f37b3
 def denormalize(x:torch.Tensor) -> torch.Tensor:
     "Undo the ImageNet normalisation: (3, H, W) -> (H, W, 3) in [0, 1] for display."
     return (x.cpu() * torch.tensor(IMAGENET_STD)[:, None, None] + torch.tensor(IMAGENET_MEAN)[:, None, None]).permute(1, 2, 0).clamp(0, 1)
@@ -290,21 +290,25 @@ def show_cam(ax, x:torch.Tensor, cam:torch.Tensor, title:str='', alpha:float=0.4
     ax.imshow(denormalize(x)); ax.imshow(cam.cpu(), cmap='jet', alpha=alpha, vmin=0, vmax=1)
     ax.set_title(title, fontsize=8); ax.set_axis_off()
 
+def plot_cams(xs, cams, titles:list, # preprocessed images (3, H, W), their Grad-CAM heatmaps (H, W), a title each
+              ncols:int=4, size:float=2.6):
+    "A sheet of images with their Grad-CAM overlays, `ncols` a row; panels left over stay blank."
+    import matplotlib.pyplot as plt
+    nrows = math.ceil(len(xs) / ncols)
+    fig, axs = plt.subplots(nrows, ncols, figsize=(ncols*size, nrows*size*1.1), squeeze=False)
+    for ax in axs.flat[len(xs):]: ax.set_axis_off()
+    for ax, x, cam, title in zip(axs.flat, xs, cams, titles): show_cam(ax, x, cam, title)
+    fig.tight_layout(); return fig
+
 def plot_gradcam(model:nn.Module, paths:list, # a model and image files
                  preprocess:dict, # the checkpoint's preprocessing
                  titles:list|None=None, ncols:int=4, size:float=2.6):
     "Grad-CAM of the 'fractured' class over each image."
-    import matplotlib.pyplot as plt
     tf = xray_transforms(False, preprocess['size'], preprocess['resize'])
     x = torch.stack([tf(load_xray(p)) for p in paths]).to(next(model.parameters()).device)
     cams = gradcam(model, x)
     with torch.no_grad(): probs = model.eval()(x).float().softmax(1)[:, POSITIVE].cpu()
-    nrows = math.ceil(len(paths) / ncols)
-    fig, axs = plt.subplots(nrows, ncols, figsize=(ncols*size, nrows*size*1.1), squeeze=False)
-    for i, ax in enumerate(axs.flat):
-        if i < len(paths): show_cam(ax, x[i], cams[i], (titles[i] + '\n' if titles else '') + f'p(fractured) {probs[i]:.2f}')
-        else: ax.set_axis_off()
-    fig.tight_layout(); return fig
+    return plot_cams(x, cams, [(titles[i] + '\n' if titles else '') + f'p(fractured) {probs[i]:.2f}' for i in range(len(paths))], ncols, size)
 
 # %% ../nbs/04_evaluation.ipynb #86db110e
 def _grid(ev:Evaluation, rows:pd.DataFrame, ncols:int, size:float, title:str=''):
