@@ -16,9 +16,10 @@ from .eda import FractureError, SPLITS, cache_home, default_workers, get_items, 
 
 # %% auto #0
 __all__ = ['CLASSES', 'POSITIVE', 'IMAGENET_MEAN', 'IMAGENET_STD', 'CACHE_VERSION', 'synthetic_xray', 'make_synthetic_xrays',
-           'to_gray', 'load_xray', 'xray_transforms', 'check_images', 'FractureDataset', 'DataLoaders', 'get_loader',
-           'get_dls', 'show_batch', 'preprocess_gray', 'file_md5', 'default_cache_dir', 'ImageCache', 'build_cache',
-           'augment_params', 'augment_xray', 'cap_per_group', 'CachedItems', 'TensorBatches']
+           'to_gray', 'is_dicom', 'read_dicom', 'save_dicom', 'load_xray', 'xray_transforms', 'check_images',
+           'FractureDataset', 'DataLoaders', 'get_loader', 'get_dls', 'show_batch', 'preprocess_gray', 'file_md5',
+           'default_cache_dir', 'ImageCache', 'build_cache', 'augment_params', 'augment_xray', 'cap_per_group',
+           'CachedItems', 'TensorBatches']
 
 # %% ../nbs/01_data.ipynb #306854d4
 ImageFile.LOAD_TRUNCATED_IMAGES = True
@@ -120,7 +121,7 @@ def make_synthetic_xrays(dest:str|Path, # folder to create
     df.attrs['root'] = root
     return df
 
-# %% ../nbs/01_data.ipynb #59e40438
+# %% ../nbs/01_data.ipynb #d260cb57
 def to_gray(img:Image.Image) -> Image.Image:
     "Any PIL image as 8-bit grayscale 'L': alpha composited onto black, 16-bit/float rescaled to 0-255."
     if img.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F'):
@@ -132,11 +133,70 @@ def to_gray(img:Image.Image) -> Image.Image:
         img = Image.alpha_composite(Image.new('RGBA', img.size, (0, 0, 0, 255)), img)
     return img.convert('L')
 
+# %% ../nbs/01_data.ipynb #254a80b2
+def is_dicom(src) -> bool:
+    "Is `src` (a path or a binary file object) a DICOM file: `DICM` after the 128-byte preamble?"
+    if hasattr(src, 'read'):
+        pos = src.tell(); head = src.read(132); src.seek(pos)
+    else:
+        try:
+            with open(src, 'rb') as f: head = f.read(132)
+        except OSError: return False
+    return head[128:132] == b'DICM'
+
+def read_dicom(src, # a DICOM file's path or a binary file object
+              ) -> Image.Image:
+    "A DICOM radiograph as 8-bit gray 'L': rescale, the file's window (else its full range), `MONOCHROME1` inverted, first frame."
+    try: import pydicom
+    except ImportError: raise FractureError(f'{src} is a DICOM file, and reading DICOM needs pydicom: pip install pydicom') from None
+    from pydicom.pixels import apply_modality_lut, apply_voi_lut
+    try: ds = pydicom.dcmread(src)
+    except Exception as e: raise FractureError(f'cannot read DICOM file {src} ({type(e).__name__}: {e})') from None
+    if 'PixelData' not in ds: raise FractureError(f'{src} is a DICOM file without an image (a {ds.get("Modality", "non-image")} object)')
+    try: a = ds.pixel_array
+    except Exception as e:
+        raise FractureError(f'cannot decode the pixels of DICOM file {src} ({ds.file_meta.TransferSyntaxUID.name}): {str(e).splitlines()[-1].strip().rstrip(".")}. '
+                            f'Compressed DICOM may need a decoder: pip install pylibjpeg pylibjpeg-libjpeg pylibjpeg-openjpeg') from None
+    if ds.get('NumberOfFrames', 1) > 1: a = a[0]
+    if a.ndim == 3:   # colour (secondary captures, photographs of films): luminance, as for any RGB file
+        return to_gray(Image.fromarray(a) if a.dtype == np.uint8 else Image.fromarray((a.astype(np.float32) @ np.float32([.299, .587, .114])), 'F'))
+    a = apply_voi_lut(apply_modality_lut(a, ds), ds).astype(np.float32)   # stored values -> real units -> the window shown
+    lo, hi = float(a.min()), float(a.max())
+    a = (a - lo) * (255 / (hi - lo) if hi > lo else 0)
+    if ds.get('PhotometricInterpretation') == 'MONOCHROME1': a = 255 - a   # stored inverted: bone bright, as everywhere else
+    return Image.fromarray(a.round().astype(np.uint8))
+
+def save_dicom(img:Image.Image, # a gray (or any) image
+               path:str|Path, # where to write the .dcm file
+               bits:int=12, # stored bit depth: 0-255 is scaled to 0..2**bits-1
+               monochrome1:bool=False, # store it inverted, as many CR/DX systems do
+               window:tuple|None=None, # (center, width) in stored units, the display window
+              ) -> Path:
+    "Write `img` as an uncompressed digital-radiograph DICOM file, for tests and demos of DICOM input."
+    from pydicom.dataset import FileDataset, FileMetaDataset
+    from pydicom.uid import ExplicitVRLittleEndian, generate_uid
+    a = np.asarray(to_gray(img), dtype=np.float32) * ((2**bits - 1) / 255)
+    if monochrome1: a = (2**bits - 1) - a
+    meta = FileMetaDataset()
+    meta.MediaStorageSOPClassUID = '1.2.840.10008.5.1.4.1.1.1.1'   # Digital X-Ray Image Storage - For Presentation
+    meta.MediaStorageSOPInstanceUID, meta.TransferSyntaxUID = generate_uid(), ExplicitVRLittleEndian
+    ds = FileDataset(str(path), {}, file_meta=meta, preamble=b'\0' * 128)
+    ds.SOPClassUID, ds.SOPInstanceUID = meta.MediaStorageSOPClassUID, meta.MediaStorageSOPInstanceUID
+    ds.Modality, ds.PatientID, ds.BodyPartExamined = 'DX', 'SYNTHETIC', 'WRIST'
+    ds.Rows, ds.Columns = a.shape
+    ds.SamplesPerPixel, ds.PhotometricInterpretation = 1, 'MONOCHROME1' if monochrome1 else 'MONOCHROME2'
+    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 16, bits, bits - 1, 0
+    if window: ds.WindowCenter, ds.WindowWidth = window
+    ds.PixelData = a.round().astype('<u2').tobytes()
+    ds.save_as(path, enforce_file_format=True)
+    return Path(path)
+
+# %% ../nbs/01_data.ipynb #72b3357a
 def load_xray(path:str|Path, # image file
               channels:int=3, # 1 for grayscale 'L', 3 for 'RGB' (ImageNet models)
              ) -> Image.Image:
-    "Open any image file as an 8-bit X-ray, in 'L' or 'RGB' (gray copied into 3 channels)."
-    try: img = to_gray(Image.open(path))
+    "Open any image file (PIL formats and DICOM, see `read_dicom`) as an 8-bit X-ray, in 'L' or 'RGB' (gray copied into 3 channels)."
+    try: img = read_dicom(path) if is_dicom(path) else to_gray(Image.open(path))
     except (OSError, ValueError) as e: raise FractureError(f'cannot decode {path} as an image ({e})') from None
     return img if channels == 1 else img.convert('RGB')
 
@@ -149,11 +209,12 @@ def xray_transforms(train:bool, # add the training augmentation (random horizont
     return T.Compose([T.Resize(resize), T.CenterCrop(size)] + ([T.RandomHorizontalFlip()] if train else [])
                      + [T.ToTensor(), T.Normalize(IMAGENET_MEAN, IMAGENET_STD)])
 
-# %% ../nbs/01_data.ipynb #068fb4f7
+# %% ../nbs/01_data.ipynb #a56c0789
 def check_images(items:pd.DataFrame, # items with a `path` column
                 ) -> pd.DataFrame:
     "Items whose files open as images; the others are dropped with a warning that lists them."
     def ok(p):
+        if is_dicom(p): return True   # its header is DICOM's, not one PIL reads
         try: Image.open(p).close(); return True
         except Exception: return False
     good = np.array([ok(p) for p in items.path], dtype=bool)

@@ -160,12 +160,17 @@ def hamming(a:np.ndarray, b:np.ndarray) -> np.ndarray:
     x = np.ascontiguousarray(np.bitwise_xor(np.asarray(a, dtype=np.uint64), np.asarray(b, dtype=np.uint64)))
     return _POPCOUNT16[x[..., None].view(np.uint16)].sum(-1, dtype=np.int64)
 
-# %% ../nbs/00_eda.ipynb #fde06ba3
+# %% ../nbs/00_eda.ipynb #5b4a31b3
 def inspect_file(path:str|Path) -> dict:
     "Format, size, mode, bytes, md5, perceptual hash and error of one file, by its content."
     data = Path(path).read_bytes()
     r = dict(format=None, width=0, height=0, mode=None, bytes=len(data), md5=hashlib.md5(data).hexdigest(),
              phash=None, error='')
+    if data[128:132] == b'DICM':   # a DICOM radiograph: decoded as training will read it (`read_dicom` in 01_data)
+        from fracture_nbdev.data import read_dicom
+        try: img = read_dicom(path)
+        except Exception as e: return r | dict(format='DICOM', error=f'unreadable: {e}')
+        return r | dict(format='DICOM', width=img.width, height=img.height, mode=img.mode, phash=f'{phash(img):016x}')
     try: img = Image.open(io.BytesIO(data))
     except (UnidentifiedImageError, OSError, ValueError): return r | dict(error='not an image')
     r.update(format=img.format, width=img.width, height=img.height, mode=img.mode)
@@ -196,8 +201,8 @@ def show_bars(progress:bool=True) -> bool:
     from fastcore.imports import IN_NOTEBOOK
     return progress and (IN_NOTEBOOK or sys.stderr.isatty())
 
-# %% ../nbs/00_eda.ipynb #bfdb32ab
-_EXT_FORMAT = {'.jpg': 'JPEG', '.jpeg': 'JPEG', '.png': 'PNG', '.gif': 'GIF', '.bmp': 'BMP', '.tif': 'TIFF', '.tiff': 'TIFF', '.webp': 'WEBP'}
+# %% ../nbs/00_eda.ipynb #87aa6d61
+_EXT_FORMAT = {'.dcm': 'DICOM', '.dicom': 'DICOM', '': 'DICOM', '.jpg': 'JPEG', '.jpeg': 'JPEG', '.png': 'PNG', '.gif': 'GIF', '.bmp': 'BMP', '.tif': 'TIFF', '.tiff': 'TIFF', '.webp': 'WEBP'}
 
 def scan_dataset(root:str|Path, # the split root (see `find_split_root`)
                  splits:tuple=SPLITS, # split folders to scan (missing ones are skipped)
