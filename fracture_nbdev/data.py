@@ -133,7 +133,7 @@ def to_gray(img:Image.Image) -> Image.Image:
         img = Image.alpha_composite(Image.new('RGBA', img.size, (0, 0, 0, 255)), img)
     return img.convert('L')
 
-# %% ../nbs/01_data.ipynb #254a80b2
+# %% ../nbs/01_data.ipynb #ac0f6800
 def is_dicom(src) -> bool:
     "Is `src` (a path or a binary file object) a DICOM file: `DICM` after the 128-byte preamble?"
     if hasattr(src, 'read'):
@@ -159,12 +159,10 @@ def read_dicom(src, # a DICOM file's path or a binary file object
                             f'Compressed DICOM may need a decoder: pip install pylibjpeg pylibjpeg-libjpeg pylibjpeg-openjpeg') from None
     if ds.get('NumberOfFrames', 1) > 1: a = a[0]
     if a.ndim == 3:   # colour (secondary captures, photographs of films): luminance, as for any RGB file
-        return to_gray(Image.fromarray(a) if a.dtype == np.uint8 else Image.fromarray((a.astype(np.float32) @ np.float32([.299, .587, .114])), 'F'))
+        return to_gray(Image.fromarray(a) if a.dtype == np.uint8 else Image.fromarray(a.astype(np.float32) @ np.float32([.299, .587, .114])))
     a = apply_voi_lut(apply_modality_lut(a, ds), ds).astype(np.float32)   # stored values -> real units -> the window shown
-    lo, hi = float(a.min()), float(a.max())
-    a = (a - lo) * (255 / (hi - lo) if hi > lo else 0)
-    if ds.get('PhotometricInterpretation') == 'MONOCHROME1': a = 255 - a   # stored inverted: bone bright, as everywhere else
-    return Image.fromarray(a.round().astype(np.uint8))
+    if ds.get('PhotometricInterpretation') == 'MONOCHROME1': a = -a   # stored inverted: bone bright, as everywhere else
+    return to_gray(Image.fromarray(a))   # float32: mode F, stretched to 0-255, as 16-bit files are
 
 def save_dicom(img:Image.Image, # a gray (or any) image
                path:str|Path, # where to write the .dcm file
