@@ -385,7 +385,7 @@ def get_items(data_dir:str|Path|None=None, # data folder (default: `find_data()`
     items['path'] = [str(root/p) for p in items.path]
     return items.reset_index(drop=True)
 
-# %% ../nbs/00_eda.ipynb #64366b05
+# %% ../nbs/00_eda.ipynb #6233dfd8
 def plot_counts(scan:pd.DataFrame, ax=None):
     "Seaborn bar chart of files per split and class."
     import seaborn as sns, matplotlib.pyplot as plt
@@ -397,6 +397,7 @@ def plot_counts(scan:pd.DataFrame, ax=None):
 def show_samples(scan:pd.DataFrame, n:int=6, seed:int=0, size:float=1.8):
     "A grid of `n` random decodable images per class (rows), titled with split and size."
     import matplotlib.pyplot as plt
+    from fracture_nbdev.data import load_xray   # as training reads them: 16-bit stretched, DICOM windowed
     root = Path(scan.attrs.get('root', '.'))
     ok = scan[scan.error.eq('') | scan.error.str.startswith('truncated')]
     labels = sorted(ok.label.unique())
@@ -404,7 +405,7 @@ def show_samples(scan:pd.DataFrame, n:int=6, seed:int=0, size:float=1.8):
     for r, lab in enumerate(labels):
         picks = ok[ok.label.eq(lab)].sample(n, random_state=seed, replace=len(ok[ok.label.eq(lab)]) < n)
         for ax, (_, row) in zip(axs[r], picks.iterrows()):
-            ax.imshow(Image.open(root/row.path).convert('L'), cmap='gray'); ax.set_axis_off()
+            ax.imshow(load_xray(root/row.path, channels=1), cmap='gray'); ax.set_axis_off()
             ax.set_title(f'{lab}\n{row.split} {row.width}x{row.height}', fontsize=8)
     fig.tight_layout(); return fig
 
