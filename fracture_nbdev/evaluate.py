@@ -338,7 +338,7 @@ def plot_top_losses(ev:Evaluation, n:int=8, ncols:int=8, size:float=1.7):
     "The `n` images with the highest cross-entropy: the model's most confident mistakes."
     return _grid(ev, ev.preds.nlargest(n, 'loss'), ncols, size, f'{ev.split}: top losses')
 
-# %% ../nbs/04_evaluation.ipynb #36271d9c
+# %% ../nbs/04_evaluation.ipynb #2fe99630
 def _as_json(m:pd.DataFrame) -> dict: return {k: dict(value=r.value, ci95=[r.lo, r.hi], n=int(r.n)) for k, r in m.iterrows()}
 
 def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:int=8) -> Path:
@@ -366,8 +366,11 @@ def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:i
 def format_metrics(ev:Evaluation) -> str:
     "The metrics table as text, values with their 95% intervals (and the per-family table, where families are known)."
     c = ev.confusion
-    rows = lambda m: [f'  {k:<12} {r.value:7.2%}  [{r.lo:.2%}, {r.hi:.2%}]' if k != 'roc_auc' else f'  {k:<12} {r.value:7.4f}  [{r.lo:.4f}, {r.hi:.4f}]'
-                      for k, r in m.iterrows()]
+    def row(k, r):
+        if np.isnan(r.value): return f'  {k:<12}     n/a'   # undefined: precision when no image is called fractured, AUC with one class
+        f = (lambda v: f'{v:.4f}') if k == 'roc_auc' else (lambda v: f'{v:.2%}')
+        return f'  {k:<12} {f(r.value):>7}' + (f'  [{f(r.lo)}, {f(r.hi)}]' if np.isfinite([r.lo, r.hi]).all() else '')
+    rows = lambda m: [row(k, r) for k, r in m.iterrows()]
     lines = [f'{ev.split}: {len(ev.preds)} images, threshold {ev.threshold:.3f} on p(fractured); TP {c["tp"]} FN {c["fn"]} TN {c["tn"]} FP {c["fp"]}']
     if ev.per_family is None: return '\n'.join(lines + rows(ev.metrics))
     a = ev.per_family.attrs
