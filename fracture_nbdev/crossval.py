@@ -135,7 +135,7 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
     train_predict.thresholds = []   # the threshold chosen in each round, with `val_threshold`
     return train_predict
 
-# %% ../nbs/07_honest.ipynb #4f42b561
+# %% ../nbs/07_honest.ipynb #5f63e99b
 @torch.no_grad()
 def extract_features(model:nn.Module, # a model from `create_model`
                      batches, # batches of preprocessed images (e.g. `TensorBatches`, not shuffled)
@@ -155,7 +155,7 @@ def fit_probe(x:torch.Tensor, y:np.ndarray, # features (N, D) and labels
     "A logistic-regression head on standardised features (class-balanced loss, Adam, weight decay), as an `nn.Linear` on the raw features."
     torch.manual_seed(seed)
     mu, sd = x.mean(0), x.std(0).clamp_min(1e-6)
-    z, t = (x - mu) / sd, torch.as_tensor(np.asarray(y), dtype=torch.long)
+    z, t = (x - mu) / sd, torch.tensor(np.asarray(y), dtype=torch.long)   # a copy: pandas may hand over a read-only array
     lin = nn.Linear(x.shape[1], 2)
     w = len(t) / (2 * torch.bincount(t, minlength=2).clamp_min(1).float())
     opt = torch.optim.Adam(lin.parameters(), lr=lr, weight_decay=wd)
