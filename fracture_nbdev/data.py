@@ -133,7 +133,9 @@ def to_gray(img:Image.Image) -> Image.Image:
         img = Image.alpha_composite(Image.new('RGBA', img.size, (0, 0, 0, 255)), img)
     return img.convert('L')
 
-# %% ../nbs/01_data.ipynb #ac0f6800
+# %% ../nbs/01_data.ipynb #96d2793d
+_RADIOGRAPHY = {'CR', 'DX', 'RG', 'RF', 'XA', 'OT', 'SC'}   # projection X-rays, and 'other'/secondary captures (scanned films)
+
 def is_dicom(src) -> bool:
     "Is `src` (a path or a binary file object) a DICOM file: `DICM` after the 128-byte preamble?"
     if hasattr(src, 'read'):
@@ -153,6 +155,8 @@ def read_dicom(src, # a DICOM file's path or a binary file object
     try: ds = pydicom.dcmread(src)
     except Exception as e: raise FractureError(f'cannot read DICOM file {src} ({type(e).__name__}: {e})') from None
     if 'PixelData' not in ds: raise FractureError(f'{src} is a DICOM file without an image (a {ds.get("Modality", "non-image")} object)')
+    if ds.get('Modality', 'OT') not in _RADIOGRAPHY:
+        warnings.warn(f'{src}: modality {ds.Modality}, not a radiograph (CR/DX); the model was trained on X-rays only')
     try: a = ds.pixel_array
     except Exception as e:
         raise FractureError(f'cannot decode the pixels of DICOM file {src} ({ds.file_meta.TransferSyntaxUID.name}): {str(e).splitlines()[-1].strip().rstrip(".")}. '
