@@ -133,7 +133,7 @@ def to_gray(img:Image.Image) -> Image.Image:
         img = Image.alpha_composite(Image.new('RGBA', img.size, (0, 0, 0, 255)), img)
     return img.convert('L')
 
-# %% ../nbs/01_data.ipynb #96d2793d
+# %% ../nbs/01_data.ipynb #e9aa7ce0
 _RADIOGRAPHY = {'CR', 'DX', 'RG', 'RF', 'XA', 'OT', 'SC'}   # projection X-rays, and 'other'/secondary captures (scanned films)
 
 def is_dicom(src) -> bool:
@@ -151,7 +151,7 @@ def read_dicom(src, # a DICOM file's path or a binary file object
     "A DICOM radiograph as 8-bit gray 'L': rescale, the file's window (else its full range), `MONOCHROME1` inverted, first frame."
     try: import pydicom
     except ImportError: raise FractureError(f'{src} is a DICOM file, and reading DICOM needs pydicom: pip install pydicom') from None
-    from pydicom.pixels import apply_modality_lut, apply_voi_lut
+    from pydicom.pixels import apply_color_lut, apply_modality_lut, apply_voi_lut
     try: ds = pydicom.dcmread(src)
     except Exception as e: raise FractureError(f'cannot read DICOM file {src} ({type(e).__name__}: {e})') from None
     if 'PixelData' not in ds: raise FractureError(f'{src} is a DICOM file without an image (a {ds.get("Modality", "non-image")} object)')
@@ -162,6 +162,7 @@ def read_dicom(src, # a DICOM file's path or a binary file object
         raise FractureError(f'cannot decode the pixels of DICOM file {src} ({ds.file_meta.TransferSyntaxUID.name}): {str(e).splitlines()[-1].strip().rstrip(".")}. '
                             f'Compressed DICOM may need a decoder: pip install pylibjpeg pylibjpeg-libjpeg pylibjpeg-openjpeg') from None
     if ds.get('NumberOfFrames', 1) > 1: a = a[0]
+    if ds.get('PhotometricInterpretation') == 'PALETTE COLOR': a = apply_color_lut(a, ds)   # indices -> RGB
     if a.ndim == 3:   # colour (secondary captures, photographs of films): luminance, as for any RGB file
         return to_gray(Image.fromarray(a) if a.dtype == np.uint8 else Image.fromarray(a.astype(np.float32) @ np.float32([.299, .587, .114])))
     a = apply_voi_lut(apply_modality_lut(a, ds), ds).astype(np.float32)   # stored values -> real units -> the window shown
