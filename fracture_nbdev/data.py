@@ -16,10 +16,10 @@ from .eda import FractureError, SPLITS, cache_home, default_workers, get_items, 
 
 # %% auto #0
 __all__ = ['CLASSES', 'POSITIVE', 'IMAGENET_MEAN', 'IMAGENET_STD', 'CACHE_VERSION', 'synthetic_xray', 'make_synthetic_xrays',
-           'to_gray', 'is_dicom', 'read_dicom', 'save_dicom', 'load_xray', 'xray_transforms', 'check_images',
-           'FractureDataset', 'DataLoaders', 'get_loader', 'get_dls', 'show_batch', 'preprocess_gray', 'file_md5',
-           'default_cache_dir', 'ImageCache', 'build_cache', 'augment_params', 'augment_xray', 'cap_per_group',
-           'CachedItems', 'TensorBatches']
+           'to_gray', 'is_dicom', 'dicom_has_image', 'read_dicom', 'save_dicom', 'load_xray', 'xray_transforms',
+           'check_images', 'FractureDataset', 'DataLoaders', 'get_loader', 'get_dls', 'show_batch', 'preprocess_gray',
+           'file_md5', 'default_cache_dir', 'ImageCache', 'build_cache', 'augment_params', 'augment_xray',
+           'cap_per_group', 'CachedItems', 'TensorBatches']
 
 # %% ../nbs/01_data.ipynb #306854d4
 ImageFile.LOAD_TRUNCATED_IMAGES = True
@@ -133,7 +133,7 @@ def to_gray(img:Image.Image) -> Image.Image:
         img = Image.alpha_composite(Image.new('RGBA', img.size, (0, 0, 0, 255)), img)
     return img.convert('L')
 
-# %% ../nbs/01_data.ipynb #e9aa7ce0
+# %% ../nbs/01_data.ipynb #b25273a9
 _RADIOGRAPHY = {'CR', 'DX', 'RG', 'RF', 'XA', 'OT', 'SC'}   # projection X-rays, and 'other'/secondary captures (scanned films)
 
 def is_dicom(src) -> bool:
@@ -145,6 +145,13 @@ def is_dicom(src) -> bool:
             with open(src, 'rb') as f: head = f.read(132)
         except OSError: return False
     return head[128:132] == b'DICM'
+
+def dicom_has_image(src) -> bool:
+    "Does DICOM file `src` hold an image (`Rows` in its header), not a DICOMDIR or a report? Reads the header only."
+    try: import pydicom
+    except ImportError: return True   # let reading it say what to install
+    try: return 'Rows' in pydicom.dcmread(src, stop_before_pixels=True)
+    except Exception: return False
 
 def read_dicom(src, # a DICOM file's path or a binary file object
               ) -> Image.Image:
@@ -212,12 +219,12 @@ def xray_transforms(train:bool, # add the training augmentation (random horizont
     return T.Compose([T.Resize(resize), T.CenterCrop(size)] + ([T.RandomHorizontalFlip()] if train else [])
                      + [T.ToTensor(), T.Normalize(IMAGENET_MEAN, IMAGENET_STD)])
 
-# %% ../nbs/01_data.ipynb #a56c0789
+# %% ../nbs/01_data.ipynb #79398fed
 def check_images(items:pd.DataFrame, # items with a `path` column
                 ) -> pd.DataFrame:
     "Items whose files open as images; the others are dropped with a warning that lists them."
     def ok(p):
-        if is_dicom(p): return True   # its header is DICOM's, not one PIL reads
+        if is_dicom(p): return dicom_has_image(p)   # its header is DICOM's, not one PIL reads
         try: Image.open(p).close(); return True
         except Exception: return False
     good = np.array([ok(p) for p in items.path], dtype=bool)
