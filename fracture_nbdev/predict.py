@@ -115,16 +115,14 @@ def explore(pred:Predictor, # the model to explore
     on_filter()
     return ui
 
-# %% ../nbs/05_inference.ipynb #7b88746e
+# %% ../nbs/05_inference.ipynb #bce2dfdd
 def image_paths(paths:list, # image files and folders
                ) -> list:
     "`paths` with each folder replaced by the image files below it (sorted; hidden files and folders skipped)."
     exts, out = set(Image.registered_extensions()) | {'.dcm', '.dicom'}, []
     hidden = lambda f, top: any(part.startswith('.') for part in f.relative_to(top).parts)   # .DS_Store, .ipynb_checkpoints/...
-    def image(f):
-        if f.suffix.lower() not in exts and f.suffix != '': return False
-        if is_dicom(f): return dicom_has_image(f)   # not a DICOMDIR or a report
-        return f.suffix != ''   # extension-less files only when they are DICOM: PACS exports name them IM0001
+    def image(f):   # DICOM by content, whatever the name (PACS exports use IM0001 or the instance UID), if it holds an image
+        return dicom_has_image(f) if is_dicom(f) else f.suffix.lower() in exts
     for p in map(Path, paths):
         if not p.is_dir(): out.append(p); continue
         found = sorted(f for f in p.rglob('*') if f.is_file() and not hidden(f, p) and image(f))
