@@ -202,8 +202,8 @@ def show_bars(progress:bool=True) -> bool:
     from fastcore.imports import IN_NOTEBOOK
     return progress and (IN_NOTEBOOK or sys.stderr.isatty())
 
-# %% ../nbs/00_eda.ipynb #87aa6d61
-_EXT_FORMAT = {'.dcm': 'DICOM', '.dicom': 'DICOM', '': 'DICOM', '.jpg': 'JPEG', '.jpeg': 'JPEG', '.png': 'PNG', '.gif': 'GIF', '.bmp': 'BMP', '.tif': 'TIFF', '.tiff': 'TIFF', '.webp': 'WEBP'}
+# %% ../nbs/00_eda.ipynb #3b0151f8
+_EXT_FORMAT = {'.jpg': 'JPEG', '.jpeg': 'JPEG', '.png': 'PNG', '.gif': 'GIF', '.bmp': 'BMP', '.tif': 'TIFF', '.tiff': 'TIFF', '.webp': 'WEBP'}
 
 def scan_dataset(root:str|Path, # the split root (see `find_split_root`)
                  splits:tuple=SPLITS, # split folders to scan (missing ones are skipped)
@@ -222,7 +222,7 @@ def scan_dataset(root:str|Path, # the split root (see `find_split_root`)
         with ProcessPoolExecutor(n_workers) as ex: rows = list(bar(ex.map(inspect_file, paths, chunksize=64)))
     else: rows = [inspect_file(p) for p in bar(paths)]
     df = pd.concat([files, pd.DataFrame(rows)], axis=1)
-    df['ext_ok'] = [pd.isna(f) or _EXT_FORMAT.get(Path(p).suffix.lower()) == f for p, f in zip(df.path, df.format)]
+    df['ext_ok'] = [pd.isna(f) or f == 'DICOM' or _EXT_FORMAT.get(Path(p).suffix.lower()) == f for p, f in zip(df.path, df.format)]   # DICOM: any name
     df.attrs['root'] = root
     return df
 
