@@ -160,14 +160,14 @@ def hamming(a:np.ndarray, b:np.ndarray) -> np.ndarray:
     x = np.ascontiguousarray(np.bitwise_xor(np.asarray(a, dtype=np.uint64), np.asarray(b, dtype=np.uint64)))
     return _POPCOUNT16[x[..., None].view(np.uint16)].sum(-1, dtype=np.int64)
 
-# %% ../nbs/00_eda.ipynb #f0ea54a3
+# %% ../nbs/00_eda.ipynb #43ed92be
 def inspect_file(path:str|Path) -> dict:
     "Format, size, mode, bytes, md5, perceptual hash and error of one file, by its content."
     data = Path(path).read_bytes()
     r = dict(format=None, width=0, height=0, mode=None, bytes=len(data), md5=hashlib.md5(data).hexdigest(),
              phash=None, error='')
-    if data[128:132] == b'DICM':   # a DICOM radiograph: decoded as training will read it (`read_dicom` in 01_data)
-        from fracture_nbdev.data import dicom_has_image, read_dicom
+    from fracture_nbdev.data import dicom_has_image, is_dicom, read_dicom   # (01_data builds on this module)
+    if is_dicom(io.BytesIO(data)):   # a DICOM radiograph: decoded as training will read it
         if not dicom_has_image(path): return r | dict(format='DICOM', error='not an image')   # a DICOMDIR, a report
         try: img = read_dicom(path)
         except Exception as e: return r | dict(format='DICOM', error=f'unreadable: {e}')
