@@ -7,22 +7,20 @@ Usage: FRACTURE_DATA=DIR python dicom_published_test.py CHECKPOINT WORKDIR
 import json, os, subprocess, sys
 from pathlib import Path
 import pandas as pd
-from PIL import Image
 from fracture_nbdev.eda import find_split_root, list_files
 from fracture_nbdev.data import load_xray, save_dicom
 
 ckpt, work = Path(sys.argv[1]), Path(sys.argv[2])
 root = find_split_root(os.environ['FRACTURE_DATA'])
 test = list_files(root, ('test',), require=False)
-runs = {'JPEG/PNG as published': Path(os.environ['FRACTURE_DATA'])}
-for name, inverted in (('DICOM 12-bit, MONOCHROME2', False), ('DICOM 12-bit, MONOCHROME1', True)):
-    dest = work/('dicom-mono1' if inverted else 'dicom-mono2')
-    for p in test.path:
-        try: img = load_xray(root/p, channels=1)
-        except Exception: continue   # not an image (the stray files): nothing to convert
+variants = {'DICOM 12-bit, MONOCHROME2': (work/'dicom-mono2', False), 'DICOM 12-bit, MONOCHROME1': (work/'dicom-mono1', True)}
+for p in test.path:
+    try: img = load_xray(root/p, channels=1)   # decoded once, written as both variants
+    except Exception: continue   # not an image (the stray files): nothing to convert
+    for dest, inverted in variants.values():
         out = dest/'Bone_Fracture_Binary_Classification'/(p + '.dcm')   # 0.png -> 0.png.dcm: no two files share a name
         out.parent.mkdir(parents=True, exist_ok=True); save_dicom(img, out, monochrome1=inverted)
-    runs[name] = dest
+runs = {'JPEG/PNG as published': Path(os.environ['FRACTURE_DATA'])} | {k: dest for k, (dest, _) in variants.items()}
 res, preds = {}, {}
 for name, data in runs.items():
     out = work/('eval-' + data.name)
@@ -36,7 +34,7 @@ for name, data in runs.items():
 base = preds['JPEG/PNG as published']
 for name, d in preds.items():
     j = base.merge(d, left_index=True, right_index=True, suffixes=('', '_dcm'))
+    dp = (j.probability - j.probability_dcm).abs()
     res[name].update(matched=len(j), same_prediction=int((j.prediction == j.prediction_dcm).sum()),
-                     mean_abs_dp=float((j.probability - j.probability_dcm).abs().mean()),
-                     max_abs_dp=float((j.probability - j.probability_dcm).abs().max()))
+                     mean_abs_dp=float(dp.mean()), max_abs_dp=float(dp.max()))
 print(pd.DataFrame(res).T.round(4).to_string())

@@ -30,7 +30,7 @@ for size in (224, 320):
     for k, v in pooled.items():
         oof = cross_validate(items, probe(torch.cat(v), row), k=5, seeds=(0, 1, 2), progress=False)
         s = cv_summary(oof, n_boot=0)
-        rows[f'{size} px, {k}'] = s.xs('mean', axis=1, level=1).stack() if isinstance(s.columns, pd.MultiIndex) else s
+        rows[f'{size} px, {k}'] = s.xs('mean', axis=1, level=1).stack()
         a = auc_by(oof, image_source)
         wrist[f'{size} px, {k}'] = a.loc[a.images.idxmax(), ['auc per image', 'auc per family']]
         print(f'{size} px, {k}: done', flush=True)
