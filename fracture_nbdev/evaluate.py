@@ -4,20 +4,21 @@
 
 # %% ../nbs/04_evaluation.ipynb #15205d47
 from __future__ import annotations
-import argparse, json, math
+import argparse, json, math, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 from .eda import FractureError, run_tool, get_items
 from .data import CLASSES, POSITIVE, IMAGENET_MEAN, IMAGENET_STD, check_images, get_loader, load_xray, xray_transforms
-from .train import PRECISIONS, get_device, get_preds, load_checkpoint
+from .train import PRECISIONS, get_device, get_preds, load_checkpoint, update_checkpoint
 
 # %% auto #0
 __all__ = ['confusion', 'wilson_ci', 'roc_curve', 'average_ranks', 'roc_auc', 'bootstrap_ci', 'binary_metrics',
            'threshold_for_sensitivity', 'calibration_table', 'expected_calibration_error', 'family_level',
-           'family_metrics', 'honest_metrics', 'Evaluation', 'evaluation_items', 'evaluate', 'plot_confusion',
-           'plot_roc', 'plot_reliability', 'gradcam', 'denormalize', 'show_cam', 'plot_cams', 'plot_gradcam',
-           'plot_predictions', 'plot_top_losses', 'write_report', 'format_metrics', 'fracture_evaluate']
+           'family_metrics', 'honest_metrics', 'Evaluation', 'operating_point', 'save_operating_point',
+           'describe_operating_point', 'evaluation_items', 'evaluate', 'plot_confusion', 'plot_roc', 'plot_reliability',
+           'gradcam', 'denormalize', 'show_cam', 'plot_cams', 'plot_gradcam', 'plot_predictions', 'plot_top_losses',
+           'write_report', 'format_metrics', 'fracture_evaluate']
 
 # %% ../nbs/04_evaluation.ipynb #8014481b
 def confusion(y:np.ndarray, # true labels, 1 = fractured
@@ -171,6 +172,7 @@ class Evaluation:
     split: str = ''
     model: nn.Module|None = field(default=None, repr=False) # the model that made the predictions
     per_family: pd.DataFrame|None = None # from `family_metrics`, when the images' families are known
+    tta: bool = False # whether p(fractured) is the mean over the image and its mirror image
 
     @property
     def confusion(self) -> dict: return confusion(self.preds.y, self.preds.probability, self.threshold)
@@ -179,6 +181,31 @@ class Evaluation:
         return f'Evaluation({self.split}: {len(self.preds)} images)\n{self.metrics.round(4)}{fam}'
 
 # %% ../nbs/04_evaluation.ipynb #f4b8cd5a
+def operating_point(meta:dict, # a checkpoint's metadata
+                   ) -> dict:
+    "The decision rule recorded in `meta` by `save_operating_point`, else p(fractured) >= 0.5 without TTA."
+    return dict(threshold=0.5, tta=False) | meta.get('operating_point', {})
+
+def save_operating_point(model_path:str|Path, # a checkpoint from `fracture_train`, changed in place
+                         threshold:float, # predict fractured when p(fractured) >= threshold
+                         tta:bool=False, # the threshold applies to probabilities averaged with the mirror image
+                         **how, # how the threshold was chosen (target sensitivity, split, validation results), kept with it
+                        ) -> dict:
+    "Record a decision rule in the checkpoint at `model_path`, where `evaluate`, `Predictor` and the tools apply it by default."
+    if not 0 < threshold < 1:
+        raise FractureError(f'threshold {threshold} is not between 0 and 1: expected a cut on p(fractured), such as one from threshold_for_sensitivity')
+    op = dict(threshold=float(threshold), tta=bool(tta), **how, saved=time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime()))
+    return update_checkpoint(model_path, operating_point=op)['operating_point']
+
+def describe_operating_point(op:dict) -> str:
+    "One line: the rule of `op` (from `operating_point`) and how it was chosen."
+    s = f'p(fractured) >= {op["threshold"]:.4f}, {"with" if op["tta"] else "without"} TTA'
+    if 'target_sensitivity' in op:
+        s += (f'; chosen for sensitivity >= {op["target_sensitivity"]:.0%} on {op["chosen_on"]} ({op["images"]} images: '
+              f'sensitivity {op["val_sensitivity"]:.1%}, specificity {op["val_specificity"]:.1%})')
+    return s + (f'; saved {op["saved"]}' if 'saved' in op else '; the default')
+
+# %% ../nbs/04_evaluation.ipynb #4c7c6b2f
 def evaluation_items(meta:dict, # a checkpoint's metadata
                      data_dir:str|Path|None=None, # data folder (default: `find_data()`)
                      part:str='test', # which part: train, val or test
@@ -200,8 +227,8 @@ def evaluate(model_path:str|Path, # a checkpoint from `fracture_train`
              data_dir:str|Path|None=None, # data folder (default: `find_data()`)
              part:str='test', # which part of the split
              split_csv:str|Path|None=None, # a split CSV (default: the split the model was trained on)
-             threshold:float=0.5, # decision threshold on p(fractured)
-             tta:bool=False, # average with the flipped image
+             threshold:float|None=None, # decision threshold on p(fractured) (default: the checkpoint's operating point)
+             tta:bool|None=None, # average with the flipped image (default: as the checkpoint's operating point)
              device:str='auto', bs:int=64, num_workers:int|None=None, # where and how to run
              precision:str='auto', # autocast: 'auto' (bf16 where the hardware has it), 'fp32', 'bf16' or 'fp16'
              families:bool|None=None, # per family too: None where the split knows families, True also on the published split
@@ -209,6 +236,8 @@ def evaluate(model_path:str|Path, # a checkpoint from `fracture_train`
     "Predict with a checkpoint on one part of a split and compute the metrics (per family too, where families are known)."
     dev = get_device(device)
     model, meta = load_checkpoint(model_path, dev)
+    op = operating_point(meta)
+    threshold, tta = op['threshold'] if threshold is None else threshold, op['tta'] if tta is None else tta
     items, split = evaluation_items(meta, data_dir, part, split_csv, families=bool(families))
     fam = items.family.values if 'family' in items and families is not False else None
     pre = meta['preprocess']
@@ -220,7 +249,7 @@ def evaluate(model_path:str|Path, # a checkpoint from `fracture_train`
                               loss=-np.log(np.clip(np.where(yv == POSITIVE, p, 1 - p), 1e-7, 1))))
     if fam is not None: preds['family'] = fam
     return Evaluation(preds, binary_metrics(yv, p, threshold, groups=fam), threshold, meta, f'{split}/{part}', model,
-                      None if fam is None else family_metrics(yv, p, fam, threshold))
+                      None if fam is None else family_metrics(yv, p, fam, threshold), tta)
 
 # %% ../nbs/04_evaluation.ipynb #b848efa3
 def plot_confusion(ev:Evaluation, ax=None):
@@ -347,7 +376,7 @@ def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:i
     import matplotlib.pyplot as plt
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     m = ev.metrics
-    json.dump(dict(split=ev.split, threshold=ev.threshold, n=len(ev.preds), positive_class=CLASSES[POSITIVE], confusion=ev.confusion,
+    json.dump(dict(split=ev.split, threshold=ev.threshold, tta=ev.tta, n=len(ev.preds), positive_class=CLASSES[POSITIVE], confusion=ev.confusion,
                    metrics=_as_json(m), intervals='bootstrap over families' if ev.per_family is not None else 'Wilson (proportions), bootstrap over images',
                    **({} if ev.per_family is None else dict(families=ev.per_family.attrs['families'], per_family=_as_json(ev.per_family))),
                    ece=expected_calibration_error(ev.preds.y, ev.preds.probability), model=dict(arch=ev.meta.get('arch'), recipe=ev.meta.get('recipe'))),
@@ -371,7 +400,7 @@ def format_metrics(ev:Evaluation) -> str:
         f = (lambda v: f'{v:.4f}') if k == 'roc_auc' else (lambda v: f'{v:.2%}')
         return f'  {k:<12} {f(r.value):>7}' + (f'  [{f(r.lo)}, {f(r.hi)}]' if np.isfinite([r.lo, r.hi]).all() else '')
     rows = lambda m: [row(k, r) for k, r in m.iterrows()]
-    lines = [f'{ev.split}: {len(ev.preds)} images, threshold {ev.threshold:.3f} on p(fractured); TP {c["tp"]} FN {c["fn"]} TN {c["tn"]} FP {c["fp"]}']
+    lines = [f'{ev.split}: {len(ev.preds)} images, threshold {ev.threshold:.3f} on p(fractured){" with TTA" if ev.tta else ""}; TP {c["tp"]} FN {c["fn"]} TN {c["tn"]} FP {c["fp"]}']
     if ev.per_family is None: return '\n'.join(lines + rows(ev.metrics))
     a = ev.per_family.attrs
     return '\n'.join(lines + ['per image (intervals: bootstrap over families)'] + rows(ev.metrics) +
@@ -386,9 +415,12 @@ def fracture_evaluate(argv:list|None=None):
     ap.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
     ap.add_argument('--split', default='test', choices=['train', 'val', 'test'], help='which part to evaluate')
     ap.add_argument('--split-csv', help='a CSV path,label,split (default: the split the model was trained on)')
-    ap.add_argument('--threshold', type=float, default=0.5, help='decision threshold on p(fractured)')
+    ap.add_argument('--threshold', type=float, help="decision threshold on p(fractured) (default: the checkpoint's operating point, else 0.5)")
     ap.add_argument('--target-sensitivity', type=float, help='pick the threshold reaching this sensitivity on val instead')
-    ap.add_argument('--tta', action='store_true', help='average with the horizontally flipped image')
+    ap.add_argument('--tta', action=argparse.BooleanOptionalAction, help="average with the horizontally flipped image "
+                    "(default: as the checkpoint's operating point, else no)")
+    ap.add_argument('--save-threshold', action='store_true', help='record the threshold (--threshold, or the one --target-sensitivity '
+                    "picks) and --tta in the checkpoint, as the operating point that evaluate and fracture_predict apply by default")
     ap.add_argument('--families', action='store_true', help='score per radiograph family on the published split too (scans the data; '
                     'the family split always is)')
     ap.add_argument('--out', default='runs/evaluate'); ap.add_argument('--device', default='auto')
@@ -396,13 +428,22 @@ def fracture_evaluate(argv:list|None=None):
     ap.add_argument('--precision', default='auto', choices=PRECISIONS, help='autocast: auto is bf16 where the GPU or CPU has it, else fp32')
     a = ap.parse_args(argv)
     kw = dict(data_dir=a.data_dir, split_csv=a.split_csv, tta=a.tta, device=a.device, num_workers=a.workers, precision=a.precision)
-    threshold = a.threshold
+    if a.save_threshold and a.threshold is None and a.target_sensitivity is None:
+        raise FractureError('--save-threshold needs --threshold T or --target-sensitivity S: which threshold should the checkpoint keep?')
+    threshold, how = a.threshold, {}
     if a.target_sensitivity is not None:
         val = evaluate(a.model_path, part='val', **kw)
         pick = threshold_for_sensitivity(val.preds.y, val.preds.probability, a.target_sensitivity)
         threshold = pick['threshold']
+        how = dict(target_sensitivity=a.target_sensitivity, chosen_on=val.split, images=len(val.preds),
+                   val_sensitivity=pick['sensitivity'], val_specificity=pick['specificity'])
         print(f'threshold {threshold:.4f} reaches sensitivity {pick["sensitivity"]:.2%} on val, at specificity {pick["specificity"]:.2%}')
     ev = evaluate(a.model_path, part=a.split, threshold=threshold, families=a.families or None, **kw)
+    if a.save_threshold:
+        op = save_operating_point(a.model_path, ev.threshold, ev.tta, **how)
+        print(f'recorded in {a.model_path}, applied from now on by default: {describe_operating_point(op)}')
+    elif threshold is None and a.tta is None and 'operating_point' in ev.meta:
+        print(f"the checkpoint's operating point: {describe_operating_point(operating_point(ev.meta))}")
     print(format_metrics(ev))
     out = write_report(ev, a.out)
     print(f'wrote {out}/metrics.json, predictions.csv and pictures')

@@ -11,7 +11,7 @@ from PIL import Image
 from .eda import FractureError, run_tool
 from .data import CLASSES, POSITIVE, dicom_has_image, is_dicom, load_xray, to_gray, xray_transforms
 from .train import get_device, load_checkpoint
-from .evaluate import Evaluation, gradcam, plot_cams, show_cam
+from .evaluate import Evaluation, describe_operating_point, gradcam, operating_point, plot_cams, show_cam
 
 # %% auto #0
 __all__ = ['Predictor', 'show_prediction', 'explore', 'image_paths', 'fracture_predict', 'time_predict']
@@ -20,21 +20,22 @@ __all__ = ['Predictor', 'show_prediction', 'explore', 'image_paths', 'fracture_p
 class Predictor:
     "Predict fractures on single images with a trained model and its recorded preprocessing."
     def __init__(self, model:torch.nn.Module, # a trained classifier
-                 meta:dict, # its checkpoint's metadata (the preprocessing, and a threshold if one was chosen)
-                 threshold:float|None=None, # decision threshold (default 0.5, or the checkpoint's)
+                 meta:dict, # its checkpoint's metadata (the preprocessing, and the operating point if one was saved)
+                 threshold:float|None=None, # decision threshold (default: the checkpoint's operating point, else 0.5)
                  device:str='auto',
-                 tta:bool=False, # test-time augmentation: average p(fractured) over the image and its mirror image
+                 tta:bool|None=None, # average p(fractured) over the image and its mirror image (default: as the operating point)
                 ):
-        self.device, self.tta = get_device(device), tta
+        op = operating_point(meta)
+        self.threshold, self.tta = op['threshold'] if threshold is None else threshold, op['tta'] if tta is None else tta
+        self.device = get_device(device)
         self.model, self.meta = model.to(self.device).eval(), meta
-        self.threshold = threshold if threshold is not None else meta.get('threshold', 0.5)
         pre = meta['preprocess']
         self.tfms = xray_transforms(False, pre['size'], pre['resize'])
 
     @classmethod
     def from_checkpoint(cls, path:str|Path, # a best.pth from `fracture_train`
-                        threshold:float|None=None, # decision threshold (default 0.5, or the checkpoint's)
-                        device:str='auto', tta:bool=False):
+                        threshold:float|None=None, # decision threshold (default: the checkpoint's operating point, else 0.5)
+                        device:str='auto', tta:bool|None=None):
         "Load a checkpoint (safely, see `load_checkpoint`)."
         model, meta = load_checkpoint(path)
         return cls(model, meta, threshold, device, tta)
@@ -137,14 +138,17 @@ def fracture_predict(argv:list|None=None):
     ap = argparse.ArgumentParser(prog='fracture_predict', description=fracture_predict.__doc__)
     ap.add_argument('images', nargs='+', help='image files, or folders to predict every image in (recursively)')
     ap.add_argument('--model-path', required=True, help='best.pth from fracture_train')
-    ap.add_argument('--threshold', type=float, default=None, help='decision threshold on p(fractured) (default 0.5)')
+    ap.add_argument('--threshold', type=float, help="decision threshold on p(fractured) (default: the checkpoint's operating point, else 0.5)")
     ap.add_argument('--gradcam', help='save the Grad-CAM overlays to this PNG (six a row)')
     ap.add_argument('--max-cams', type=int, default=36, help='with --gradcam: overlays of at most this many images (the first ones)')
     ap.add_argument('--csv', help='also write path,label,probability,threshold,error for every image to this CSV')
-    ap.add_argument('--tta', action='store_true', help='average with the mirror image (test-time augmentation)')
+    ap.add_argument('--tta', action=argparse.BooleanOptionalAction, help="average with the mirror image (test-time augmentation; "
+                    "default: as the checkpoint's operating point, else no)")
     ap.add_argument('--device', default='auto')
     a = ap.parse_args(argv)
     pred = Predictor.from_checkpoint(a.model_path, a.threshold, a.device, a.tta)
+    if 'operating_point' in pred.meta and a.threshold is None and a.tta is None:   # on stderr: stdout stays one line an image
+        print(f"the checkpoint's operating point: {describe_operating_point(operating_point(pred.meta))}", file=sys.stderr)
     ok, rows = [], []
     for path in image_paths(a.images):
         try: r = pred.predict(path, with_gradcam=bool(a.gradcam) and len(ok) < a.max_cams)

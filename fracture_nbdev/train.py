@@ -15,8 +15,9 @@ from .model import create_model, freeze, unfreeze
 # %% auto #0
 __all__ = ['PRECISIONS', 'CHECKPOINT_FORMAT', 'RECIPES', 'get_device', 'cpu_has_bf16', 'autocast_dtype', 'precision_name',
            'is_channels_last', 'get_preds', 'TrainingDiverged', 'train_step', 'train_one_epoch', 'versions',
-           'save_checkpoint', 'read_checkpoint', 'load_checkpoint', 'split_fingerprint', 'make_optimizer',
-           'compile_model', 'fit', 'plot_history', 'fit_options', 'recipe_overrides', 'train_main', 'fracture_train']
+           'save_checkpoint', 'read_checkpoint', 'load_checkpoint', 'update_checkpoint', 'split_fingerprint',
+           'make_optimizer', 'compile_model', 'fit', 'plot_history', 'fit_options', 'recipe_overrides', 'train_main',
+           'fracture_train']
 
 # %% ../nbs/03_training.ipynb #f1690051
 def get_device(device:str='auto') -> torch.device:
@@ -161,8 +162,12 @@ def save_checkpoint(path:str|Path, # where to write (atomically)
     ckpt = dict(format=CHECKPOINT_FORMAT, model={k: v.detach().cpu() for k, v in model.state_dict().items()},
                 meta=_plain(dict(meta, arch=model.arch, classes=list(CLASSES), positive=CLASSES[POSITIVE], versions=versions())),
                 **{k: v if k in ('optimizer', 'scheduler') else _plain(v) for k, v in extra.items()})
+    return _atomic_save(ckpt, path)
+
+def _atomic_save(obj, path:Path) -> Path:
+    "`torch.save` to a temporary file beside `path`, then rename: a reader never sees a half-written file."
     tmp = path.with_name(path.name + '.tmp')
-    torch.save(ckpt, tmp)
+    torch.save(obj, tmp)
     os.replace(tmp, path)
     return path
 
@@ -195,6 +200,16 @@ def load_checkpoint(path:str|Path, # a checkpoint from `save_checkpoint`
     model = create_model(meta['arch'], weights=None, n_classes=len(CLASSES))
     model.load_state_dict(ckpt['model'])
     return model.to(device, memory_format=torch.channels_last if channels_last else torch.contiguous_format).eval(), meta
+
+# %% ../nbs/03_training.ipynb #f1eecc71
+def update_checkpoint(path:str|Path, # a checkpoint from `save_checkpoint`
+                      **meta, # metadata entries to add or replace
+                     ) -> dict:
+    "Add or replace metadata entries of the checkpoint at `path`, in place; returns the new metadata."
+    ckpt = read_checkpoint(path)
+    ckpt['meta'] = _plain(dict(ckpt['meta'], **meta))
+    _atomic_save(ckpt, Path(path))
+    return ckpt['meta']
 
 # %% ../nbs/03_training.ipynb #9a808544
 def _seed_epoch(dl, seed:int, epoch:int):
