@@ -11,7 +11,7 @@ from .eda import FractureError, family_folds, family_items, show_bars
 from .data import CLASSES, POSITIVE, check_images, get_dls
 from .model import create_model
 from .train import RECIPES, fit, fit_options, get_device, get_preds, recipe_overrides
-from .evaluate import family_level, honest_metrics, roc_auc
+from .evaluate import family_level, honest_metrics, roc_auc, threshold_for_sensitivity
 
 # %% auto #0
 __all__ = ['OOF_COLUMNS', 'cv_rounds', 'cross_validate', 'cv_summary', 'seed_ensemble', 'choose_threshold', 'shift_threshold',
@@ -110,7 +110,8 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
              size:int=224, resize:int=256, tta:bool=False, device:str='auto', # preprocessing and prediction
              cache:bool=True, precision:str='auto', # the image cache; autocast (see `fit`)
              keep:list|None=None, # append each trained model to this list (e.g. for Grad-CAM of a fold's misses)
-             val_threshold:bool=False, # move 0.5 to the threshold `choose_threshold` picks on the validation part
+             val_threshold:bool|float=False, # move 0.5 to a cut chosen on the validation part: True, `choose_threshold`'s;
+                                             # a number S, the cut reaching sensitivity S there (`threshold_for_sensitivity`)
              **overrides): # recipe options (epochs, lr, ...)
     "A `train_predict(train, val, test, seed)` for `cross_validate` that fine-tunes `arch` with a recipe."
     r = dict(RECIPES[recipe], **overrides)
@@ -128,11 +129,13 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
             v = dls.items[dls.items.split.eq('val')]
             if len(v) != len(yv) or (yv.numpy() != [CLASSES.index(l) for l in v.label]).any():
                 raise FractureError('validation predictions do not line up with the validation items: cannot choose a threshold')
-            train_predict.thresholds.append(choose_threshold((yv.numpy() == POSITIVE).astype(int), pv[:, POSITIVE].numpy(), v.family.values))
-            p = shift_threshold(p, train_predict.thresholds[-1])
+            yv, pv = (yv.numpy() == POSITIVE).astype(int), pv[:, POSITIVE].numpy()
+            t = choose_threshold(yv, pv, v.family.values) if val_threshold is True else threshold_for_sensitivity(yv, pv, val_threshold)['threshold']
+            train_predict.thresholds.append(t); train_predict.val_preds.append(v[['path', 'label', 'family']].assign(y=yv, p=pv))
+            p = shift_threshold(p, t)
         if keep is not None: keep.append(model.cpu().eval())
         return p
-    train_predict.thresholds = []   # the threshold chosen in each round, with `val_threshold`
+    train_predict.thresholds, train_predict.val_preds = [], []   # with `val_threshold`: each round's cut, and its validation predictions
     return train_predict
 
 # %% ../nbs/07_honest.ipynb #5f63e99b
@@ -263,6 +266,11 @@ def auc_by(oof:pd.DataFrame, # from `cross_validate`
 # %% ../nbs/07_honest.ipynb #74a924fa
 def cv_main(a) -> pd.DataFrame:
     "`fracture_train --cv K`: family-grouped cross-validation of the chosen recipe and model."
+    cut = getattr(a, 'target_sensitivity', None)
+    if cut is not None and getattr(a, 'val_threshold', False):
+        raise FractureError('--val-threshold and --target-sensitivity each choose the cut on the validation parts: give one of them')
+    if cut is not None and not 0 < cut <= 1: raise FractureError(f'--target-sensitivity {cut}: expected a share of fractures, such as 0.95')
+    cut = getattr(a, 'val_threshold', False) if cut is None else cut
     items = check_images(family_items(a.data_dir)[['path', 'label', 'family']])
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
     over = recipe_overrides(a)
@@ -270,7 +278,7 @@ def cv_main(a) -> pd.DataFrame:
     print(f'{a.cv}-fold family-grouped cross-validation, seeds {seeds}: {len(items)} images, {items.family.nunique()} families; '
           f'{a.arch} ({a.weights}), recipe {a.recipe} {over or ""}')
     tp = finetune(a.arch, a.weights, a.recipe, a.size, a.resize, getattr(a, 'tta', False), a.device, a.cache, getattr(a, 'precision', 'auto'),
-                  val_threshold=getattr(a, 'val_threshold', False), **over)
+                  val_threshold=cut, **over)
     oof = cross_validate(items, tp, a.cv, seeds, save=out/'cv_predictions.csv')
     if tp.thresholds: print('thresholds chosen on the validation parts:', ', '.join(f'{t:.2f}' for t in tp.thresholds))
     s = cv_summary(oof); s.to_csv(out/'cv_summary.csv')

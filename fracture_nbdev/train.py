@@ -385,6 +385,8 @@ def _train_parser():
     p.add_argument('--cv-seeds', default='0,1,2', help='seeds of the cross-validation, each with its own folds')
     p.add_argument('--tta', action='store_true', help='with --cv: predict with test-time augmentation')
     p.add_argument('--val-threshold', action='store_true', help="with --cv: cut at the threshold chosen on each round's validation part")
+    p.add_argument('--target-sensitivity', type=float, help="with --cv: cut where each round's validation part reaches this sensitivity "
+                   '(per image), the operating point fracture_evaluate --target-sensitivity picks')
     return p
 
 def train_main(a) -> pd.DataFrame:
