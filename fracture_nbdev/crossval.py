@@ -269,7 +269,7 @@ def cv_main(a) -> pd.DataFrame:
     cut = getattr(a, 'target_sensitivity', None)
     if cut is not None and getattr(a, 'val_threshold', False):
         raise FractureError('--val-threshold and --target-sensitivity each choose the cut on the validation parts: give one of them')
-    if cut is not None and not 0 < cut <= 1: raise FractureError(f'--target-sensitivity {cut}: expected a share of fractures, such as 0.95')
+    if cut is not None: threshold_for_sensitivity([1], [0.5], cut)   # a bad target fails now, not after the first round's training
     cut = getattr(a, 'val_threshold', False) if cut is None else cut
     items = check_images(family_items(a.data_dir)[['path', 'label', 'family']])
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)

@@ -112,6 +112,7 @@ def threshold_for_sensitivity(y:np.ndarray, p:np.ndarray, # validation labels an
                               target:float=0.95, # sensitivity to reach
                              ) -> dict:
     "A threshold whose sensitivity on (y, p) is at least `target` and whose specificity is the highest possible there."
+    if not 0 < target <= 1: raise FractureError(f'target sensitivity {target}: expected a share of the fractures found, such as 0.95')
     y, p = np.asarray(y).astype(bool), np.asarray(p, dtype=float)
     if not y.any(): raise FractureError('no fractured image in these labels: cannot pick a threshold for sensitivity')
     for t in np.unique(p[y])[::-1]:           # candidates: the fractured images' own scores, highest first
@@ -200,9 +201,9 @@ def save_operating_point(model_path:str|Path, # a checkpoint from `fracture_trai
 def describe_operating_point(op:dict) -> str:
     "One line: the rule of `op` (from `operating_point`) and how it was chosen."
     s = f'p(fractured) >= {op["threshold"]:.4f}, {"with" if op["tta"] else "without"} TTA'
-    if 'target_sensitivity' in op:
-        s += (f'; chosen for sensitivity >= {op["target_sensitivity"]:.0%} on {op["chosen_on"]} ({op["images"]} images: '
-              f'sensitivity {op["val_sensitivity"]:.1%}, specificity {op["val_specificity"]:.1%})')
+    if 'target_sensitivity' in op: s += f'; chosen for sensitivity >= {op["target_sensitivity"]:.0%}' + (f' on {op["chosen_on"]}' if 'chosen_on' in op else '')
+    if {'images', 'val_sensitivity', 'val_specificity'} <= op.keys():   # what fracture_evaluate --save-threshold records
+        s += f' ({op["images"]} images: sensitivity {op["val_sensitivity"]:.1%}, specificity {op["val_specificity"]:.1%})'
     return s + (f'; saved {op["saved"]}' if 'saved' in op else '; the default')
 
 # %% ../nbs/04_evaluation.ipynb #4c7c6b2f
