@@ -15,9 +15,9 @@ from .evaluate import family_level, honest_metrics, roc_auc, threshold_for_sensi
 
 # %% auto #0
 __all__ = ['OOF_COLUMNS', 'cv_rounds', 'cross_validate', 'cv_summary', 'seed_ensemble', 'choose_threshold', 'shift_threshold',
-           'finetune', 'extract_features', 'fit_probe', 'probe', 'kept_families', 'fewer_families', 'learning_curve',
-           'image_source', 'family_errors', 'error_by', 'nearest_train', 'intensity_histogram', 'auc_by', 'cv_main',
-           'format_cv']
+           'finetune', 'cut_on_validation', 'extract_features', 'fit_probe', 'probe', 'kept_families', 'fewer_families',
+           'learning_curve', 'image_source', 'family_errors', 'error_by', 'nearest_train', 'intensity_histogram',
+           'auc_by', 'cv_main', 'format_cv']
 
 # %% ../nbs/07_honest.ipynb #56e077ae
 def cv_rounds(items:pd.DataFrame, # items with label and family columns
@@ -131,12 +131,24 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
                 raise FractureError('validation predictions do not line up with the validation items: cannot choose a threshold')
             yv, pv = (yv.numpy() == POSITIVE).astype(int), pv[:, POSITIVE].numpy()
             t = choose_threshold(yv, pv, v.family.values) if val_threshold is True else threshold_for_sensitivity(yv, pv, val_threshold)['threshold']
-            train_predict.thresholds.append(t); train_predict.val_preds.append(v[['path', 'label', 'family']].assign(y=yv, p=pv))
+            train_predict.thresholds.append(t); train_predict.val_preds.append(v[['path', 'label', 'family']].assign(seed=seed, y=yv, p=pv))
             p = shift_threshold(p, t)
         if keep is not None: keep.append(model.cpu().eval())
         return p
     train_predict.thresholds, train_predict.val_preds = [], []   # with `val_threshold`: each round's cut, and its validation predictions
     return train_predict
+
+# %% ../nbs/07_honest.ipynb #36d31859
+def cut_on_validation(oof:pd.DataFrame, # out-of-fold test predictions (`cross_validate`) with each model's own p
+                      val:pd.DataFrame, # the same rounds' validation predictions: seed, fold, y, p (and family)
+                      rule, # f(one round's validation predictions) -> threshold
+                     ) -> pd.DataFrame:
+    "`oof` cut where `rule` puts each round's threshold: p shifted so that 0.5 is the cut (`shift_threshold`), the cut in `threshold`."
+    cuts = {k: float(rule(v)) for k, v in val.groupby(['seed', 'fold'])}
+    missing = set(zip(oof.seed, oof.fold)) - cuts.keys()
+    if missing: raise FractureError(f'no validation predictions for (seed, fold) {sorted(missing)}: expected one set for every round of `oof`')
+    t = np.array([cuts[k] for k in zip(oof.seed, oof.fold)])
+    return oof.assign(p=shift_threshold(oof.p.values, t), threshold=t)
 
 # %% ../nbs/07_honest.ipynb #5f63e99b
 @torch.no_grad()
