@@ -13,8 +13,8 @@
 # files (triage-seedS-table.csv; printed, kept as triage-seedS.txt). Where the two files exist it only makes the table.
 # Ran on 27 November 2026 (eleventh session), on a 2-core CPU without bfloat16 (so the models trained in float32):
 # seed 0 (46 min, sharing the CPU with CI for part of it; log-triage-seed0.txt: the first version of this script, which
-# made the same table without `cut_on_validation`, then this version in its table-only mode) and seed 1 (39 min,
-# log-triage-seed1.txt).
+# made the same table without `cut_on_validation`, then this version in its table-only mode), seed 1 (39 min,
+# log-triage-seed1.txt) and seed 2 (46 min, CI sharing the CPU for its first fold; log-triage-seed2.txt).
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 import numpy as np, pandas as pd
