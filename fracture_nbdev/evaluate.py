@@ -183,9 +183,11 @@ class Evaluation:
 
 # %% ../nbs/04_evaluation.ipynb #f4b8cd5a
 def operating_point(meta:dict, # a checkpoint's metadata
+                    threshold:float|None=None, tta:bool|None=None, # given by the caller: these win over the checkpoint's
                    ) -> dict:
-    "The decision rule recorded in `meta` by `save_operating_point`, else p(fractured) >= 0.5 without TTA."
-    return dict(threshold=0.5, tta=False) | meta.get('operating_point', {})
+    "The decision rule: `threshold` and `tta` where given, else as recorded in `meta` by `save_operating_point`, else p(fractured) >= 0.5 without TTA."
+    op = dict(threshold=0.5, tta=False) | meta.get('operating_point', {})
+    return op | {k: v for k, v in dict(threshold=threshold, tta=tta).items() if v is not None}
 
 def save_operating_point(model_path:str|Path, # a checkpoint from `fracture_train`, changed in place
                          threshold:float, # predict fractured when p(fractured) >= threshold
@@ -237,8 +239,8 @@ def evaluate(model_path:str|Path, # a checkpoint from `fracture_train`
     "Predict with a checkpoint on one part of a split and compute the metrics (per family too, where families are known)."
     dev = get_device(device)
     model, meta = load_checkpoint(model_path, dev)
-    op = operating_point(meta)
-    threshold, tta = op['threshold'] if threshold is None else threshold, op['tta'] if tta is None else tta
+    rule = operating_point(meta, threshold, tta)
+    threshold, tta = rule['threshold'], rule['tta']
     items, split = evaluation_items(meta, data_dir, part, split_csv, families=bool(families))
     fam = items.family.values if 'family' in items and families is not False else None
     pre = meta['preprocess']

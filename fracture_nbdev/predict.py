@@ -25,8 +25,8 @@ class Predictor:
                  device:str='auto',
                  tta:bool|None=None, # average p(fractured) over the image and its mirror image (default: as the operating point)
                 ):
-        op = operating_point(meta)
-        self.threshold, self.tta = op['threshold'] if threshold is None else threshold, op['tta'] if tta is None else tta
+        rule = operating_point(meta, threshold, tta)
+        self.threshold, self.tta = rule['threshold'], rule['tta']
         self.device = get_device(device)
         self.model, self.meta = model.to(self.device).eval(), meta
         pre = meta['preprocess']
