@@ -16,9 +16,9 @@ from .train import PRECISIONS, get_device, get_preds, load_checkpoint, update_ch
 __all__ = ['confusion', 'wilson_ci', 'roc_curve', 'average_ranks', 'roc_auc', 'bootstrap_ci', 'binary_metrics',
            'threshold_for_sensitivity', 'calibration_table', 'expected_calibration_error', 'family_level',
            'family_metrics', 'honest_metrics', 'Evaluation', 'operating_point', 'save_operating_point',
-           'describe_operating_point', 'evaluation_items', 'evaluate', 'plot_confusion', 'plot_roc', 'plot_reliability',
-           'gradcam', 'denormalize', 'show_cam', 'plot_cams', 'plot_gradcam', 'plot_predictions', 'plot_top_losses',
-           'write_report', 'format_metrics', 'fracture_evaluate']
+           'describe_operating_point', 'announce_operating_point', 'evaluation_items', 'evaluate', 'plot_confusion',
+           'plot_roc', 'plot_reliability', 'gradcam', 'denormalize', 'show_cam', 'plot_cams', 'plot_gradcam',
+           'plot_predictions', 'plot_top_losses', 'write_report', 'format_metrics', 'fracture_evaluate']
 
 # %% ../nbs/04_evaluation.ipynb #8014481b
 def confusion(y:np.ndarray, # true labels, 1 = fractured
@@ -207,6 +207,14 @@ def describe_operating_point(op:dict) -> str:
     if {'images', 'val_sensitivity', 'val_specificity'} <= op.keys():   # what fracture_evaluate --save-threshold records
         s += f' ({op["images"]} images: sensitivity {op["val_sensitivity"]:.1%}, specificity {op["val_specificity"]:.1%})'
     return s + (f'; saved {op["saved"]}' if 'saved' in op else '; the default')
+
+def announce_operating_point(meta:dict, # a checkpoint's metadata
+                             threshold:float|None=None, tta:bool|None=None, # what the caller gave (None: not given)
+                            ) -> str|None:
+    "The line the tools print when the checkpoint's operating point decides the rule, or part of it; None when it decides nothing."
+    if 'operating_point' not in meta or (threshold is not None and tta is not None): return None
+    given = ([f'threshold {threshold:.4f}'] if threshold is not None else []) + ([f'{"with" if tta else "without"} TTA'] if tta is not None else [])
+    return f"the checkpoint's operating point: {describe_operating_point(operating_point(meta))}" + (f'; overridden: {given[0]}' if given else '')
 
 # %% ../nbs/04_evaluation.ipynb #4c7c6b2f
 def evaluation_items(meta:dict, # a checkpoint's metadata
@@ -445,8 +453,7 @@ def fracture_evaluate(argv:list|None=None):
     if a.save_threshold:
         op = save_operating_point(a.model_path, ev.threshold, ev.tta, **how)
         print(f'recorded in {a.model_path}, applied from now on by default: {describe_operating_point(op)}')
-    elif threshold is None and a.tta is None and 'operating_point' in ev.meta:
-        print(f"the checkpoint's operating point: {describe_operating_point(operating_point(ev.meta))}")
+    elif line := announce_operating_point(ev.meta, threshold, a.tta): print(line)
     print(format_metrics(ev))
     out = write_report(ev, a.out)
     print(f'wrote {out}/metrics.json, predictions.csv and pictures')

@@ -10,8 +10,8 @@ import numpy as np, pandas as pd, torch
 from PIL import Image
 from .eda import FractureError, run_tool
 from .data import CLASSES, POSITIVE, dicom_has_image, is_dicom, load_xray, to_gray, xray_transforms
-from .train import get_device, load_checkpoint
-from .evaluate import Evaluation, describe_operating_point, gradcam, operating_point, plot_cams, show_cam
+from .train import get_device, load_checkpoint, log_probs
+from .evaluate import Evaluation, announce_operating_point, gradcam, operating_point, plot_cams, show_cam
 
 # %% auto #0
 __all__ = ['Predictor', 'show_prediction', 'explore', 'image_paths', 'fracture_predict', 'time_predict']
@@ -52,9 +52,7 @@ class Predictor:
     @torch.inference_mode()
     def probability(self, x:torch.Tensor) -> torch.Tensor:
         "p(fractured) for a preprocessed batch (with `tta`, the mean over the batch and its mirror images)."
-        p = self.model(x).float().softmax(1)
-        if self.tta: p = (p + self.model(x.flip(-1)).float().softmax(1)) / 2
-        return p[:, POSITIVE].cpu()
+        return log_probs(self.model, x, self.tta).exp()[:, POSITIVE].cpu()
 
     def predict(self, src, # an image file, its bytes, or a PIL image
                 with_gradcam:bool=False, # also return the Grad-CAM heatmap (H, W) in [0, 1]
@@ -147,8 +145,7 @@ def fracture_predict(argv:list|None=None):
     ap.add_argument('--device', default='auto')
     a = ap.parse_args(argv)
     pred = Predictor.from_checkpoint(a.model_path, a.threshold, a.device, a.tta)
-    if 'operating_point' in pred.meta and a.threshold is None and a.tta is None:   # on stderr: stdout stays one line an image
-        print(f"the checkpoint's operating point: {describe_operating_point(operating_point(pred.meta))}", file=sys.stderr)
+    if line := announce_operating_point(pred.meta, a.threshold, a.tta): print(line, file=sys.stderr)   # stdout: one line an image
     ok, rows = [], []
     for path in image_paths(a.images):
         try: r = pred.predict(path, with_gradcam=bool(a.gradcam) and len(ok) < a.max_cams)

@@ -14,10 +14,10 @@ from .model import create_model, freeze, unfreeze
 
 # %% auto #0
 __all__ = ['PRECISIONS', 'CHECKPOINT_FORMAT', 'RECIPES', 'get_device', 'cpu_has_bf16', 'autocast_dtype', 'precision_name',
-           'is_channels_last', 'get_preds', 'TrainingDiverged', 'train_step', 'train_one_epoch', 'versions',
-           'save_checkpoint', 'read_checkpoint', 'load_checkpoint', 'update_checkpoint', 'split_fingerprint',
-           'make_optimizer', 'compile_model', 'fit', 'plot_history', 'fit_options', 'recipe_overrides', 'train_main',
-           'fracture_train']
+           'is_channels_last', 'log_probs', 'get_preds', 'TrainingDiverged', 'train_step', 'train_one_epoch',
+           'versions', 'save_checkpoint', 'read_checkpoint', 'load_checkpoint', 'update_checkpoint',
+           'split_fingerprint', 'make_optimizer', 'compile_model', 'fit', 'plot_history', 'fit_options',
+           'recipe_overrides', 'train_main', 'fracture_train']
 
 # %% ../nbs/03_training.ipynb #f1690051
 def get_device(device:str='auto') -> torch.device:
@@ -57,6 +57,14 @@ def is_channels_last(model:nn.Module) -> bool:
     return w is not None and w.is_contiguous(memory_format=torch.channels_last) and not w.is_contiguous()
 
 # %% ../nbs/03_training.ipynb #ecbd5c1a
+def log_probs(model:nn.Module, xb:torch.Tensor, # a model and a batch of images (N, 3, H, W) on its device
+              tta:bool=False, # average the probabilities with those of the horizontally flipped batch
+             ) -> torch.Tensor:
+    "Class log-probabilities `(N, n_classes)` in float32 (under the caller's autocast and grad mode)."
+    lp = model(xb).float().log_softmax(1)
+    return torch.logaddexp(lp, model(xb.flip(-1)).float().log_softmax(1)) - math.log(2) if tta else lp
+
+# %% ../nbs/03_training.ipynb #aa7fed86
 def _to(xb, yb, device, channels_last):
     xb, yb = xb.to(device, non_blocking=True), yb.to(device, non_blocking=True)
     return (xb.contiguous(memory_format=torch.channels_last) if channels_last else xb), yb
@@ -74,11 +82,9 @@ def get_preds(model:nn.Module, dl, # a model and a loader of (images, labels) ba
     probs, ys, loss = [], [], torch.zeros((), device=device)
     for xb, yb in dl:
         xb, yb = _to(xb, yb, device, cl)
-        with torch.autocast(device.type, dtype=amp, enabled=amp is not None):
-            logits = model(xb).float()
-            if tta: logits = torch.log((logits.softmax(1) + model(xb.flip(-1)).float().softmax(1)) / 2)
-        loss += F.cross_entropy(logits, yb, reduction='sum')
-        probs.append(logits.softmax(1)); ys.append(yb)
+        with torch.autocast(device.type, dtype=amp, enabled=amp is not None): lp = log_probs(model, xb, tta)
+        loss += F.nll_loss(lp, yb, reduction='sum')
+        probs.append(lp.exp()); ys.append(yb)
     model.train(was_training)
     probs, ys = torch.cat(probs).cpu(), torch.cat(ys).cpu()
     return probs, ys, (loss / max(len(ys), 1)).item()
