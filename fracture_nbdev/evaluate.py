@@ -14,11 +14,12 @@ from .train import PRECISIONS, get_device, get_preds, load_checkpoint, update_ch
 
 # %% auto #0
 __all__ = ['confusion', 'wilson_ci', 'roc_curve', 'average_ranks', 'roc_auc', 'bootstrap_ci', 'binary_metrics',
-           'threshold_for_sensitivity', 'calibration_table', 'expected_calibration_error', 'family_level',
-           'family_metrics', 'honest_metrics', 'Evaluation', 'operating_point', 'save_operating_point',
-           'describe_operating_point', 'announce_operating_point', 'evaluation_items', 'evaluate', 'plot_confusion',
-           'plot_roc', 'plot_reliability', 'gradcam', 'denormalize', 'show_cam', 'plot_cams', 'plot_gradcam',
-           'plot_predictions', 'plot_top_losses', 'write_report', 'format_metrics', 'fracture_evaluate']
+           'threshold_for_sensitivity', 'calibration_table', 'expected_calibration_error', 'apply_temperature',
+           'fit_temperature', 'family_level', 'family_metrics', 'honest_metrics', 'Evaluation', 'operating_point',
+           'save_operating_point', 'describe_operating_point', 'announce_operating_point', 'evaluation_items',
+           'evaluate', 'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam', 'denormalize', 'show_cam',
+           'plot_cams', 'plot_gradcam', 'plot_predictions', 'plot_top_losses', 'write_report', 'format_metrics',
+           'fracture_evaluate']
 
 # %% ../nbs/04_evaluation.ipynb #8014481b
 def confusion(y:np.ndarray, # true labels, 1 = fractured
@@ -133,6 +134,31 @@ def expected_calibration_error(y:np.ndarray, p:np.ndarray, n_bins:int=10) -> flo
     "ECE: mean |mean p - fraction fractured| over probability bins, weighted by bin size."
     t = calibration_table(y, p, n_bins).dropna()
     return float((t.n * (t.mean_p - t.frac_fractured).abs()).sum() / t.n.sum())
+
+# %% ../nbs/04_evaluation.ipynb #640eb0fd
+def _logit(p): p = np.clip(np.asarray(p, dtype=float), 1e-7, 1 - 1e-7); return np.log(p) - np.log1p(-p)
+
+def apply_temperature(p:np.ndarray, # p(fractured)
+                      t:float, # the temperature: > 1 softens, < 1 sharpens
+                     ) -> np.ndarray:
+    "p(fractured) with its logit divided by `t`: same order, same 0.5."
+    return 1 / (1 + np.exp(-_logit(p) / t))
+
+def _nll(y, z, log_t):   # cross-entropy of labels y under logits z / e^log_t
+    z = z / np.exp(log_t); return float(np.mean(np.logaddexp(0, z) - y * z))
+
+def fit_temperature(y:np.ndarray, p:np.ndarray, # labels (1 = fractured) and p(fractured) of images the model did not train on
+                   ) -> float:
+    "The temperature T of least cross-entropy for `apply_temperature(p, T)` on these images (within e^-5 to e^5)."
+    y, z = np.asarray(y, dtype=float), _logit(p)
+    if len(y) == 0 or y.min() == y.max():
+        raise FractureError(f'fitting a temperature needs fractured and intact images: got {int(y.sum())} fractured of {len(y)}')
+    lo, hi, g = -5., 5., (math.sqrt(5) - 1) / 2
+    for _ in range(80):                         # golden section: the interval shrinks by 0.618 a step, to about 1e-16
+        a, b = hi - g * (hi - lo), lo + g * (hi - lo)
+        if _nll(y, z, a) < _nll(y, z, b): hi = b
+        else: lo = a
+    return float(math.exp((lo + hi) / 2))
 
 # %% ../nbs/04_evaluation.ipynb #1baeb104
 def family_level(y:np.ndarray, p:np.ndarray, family:np.ndarray) -> pd.DataFrame:
