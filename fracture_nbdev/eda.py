@@ -14,8 +14,9 @@ from PIL import Image, ImageFile, UnidentifiedImageError
 __all__ = ['KAGGLE_DATASET', 'SPLITS', 'CLASS_FOLDERS', 'LAYOUT', 'FractureError', 'run_tool', 'exit_status', 'download_dataset',
            'find_split_root', 'find_data', 'cache_home', 'materialize_store', 'list_files', 'phash', 'hamming',
            'inspect_file', 'n_cores', 'default_workers', 'show_bars', 'scan_dataset', 'name_stem', 'find_families',
-           'leakage_report', 'family_folds', 'family_split', 'save_split_csv', 'read_split_csv', 'family_items',
-           'get_items', 'plot_counts', 'show_samples', 'plot_properties', 'fracture_audit']
+           'family_table', 'show_family', 'leakage_report', 'family_folds', 'family_split', 'save_split_csv',
+           'read_split_csv', 'family_items', 'get_items', 'plot_counts', 'show_samples', 'plot_properties',
+           'fracture_audit']
 
 # %% ../nbs/00_eda.ipynb #ee6a4da1
 class FractureError(Exception):
@@ -249,11 +250,14 @@ def _hashes(hexes) -> np.ndarray: return np.array([int(x, 16) for x in hexes], d
 
 def find_families(scan:pd.DataFrame, # a table from `scan_dataset` (or with `path`, `label`, `md5`, `phash`)
                   max_dist:int=2, # perceptual-hash bits within which two images count as the same radiograph
+                  stem_names:str|None=None, # a regex: only file names it matches get name-stem links (default: all names)
                  ) -> pd.Series:
     "Family id of each row: connected components of same md5, same class+name stem, and near-identical phash."
     n, idx = len(scan), np.arange(len(scan))
-    keys = [scan.md5.values, (scan.label + '/' + scan.path.map(name_stem)).values]
-    pairs = [(g[0], j) for key in keys for g in pd.Series(idx).groupby(key).groups.values() for j in g[1:]]
+    pairs = [(g[0], j) for g in pd.Series(idx).groupby(scan.md5.values).groups.values() for j in g[1:]]
+    named = np.ones(n, bool) if stem_names is None else scan.path.map(lambda p: bool(re.search(stem_names, Path(p).name))).values
+    stems = (scan.label + '/' + scan.path.map(name_stem)).values[named]
+    pairs += [(g[0], j) for g in pd.Series(idx[named], index=idx[named]).groupby(stems).groups.values() for j in g[1:]]
     has = scan.phash.notna().values
     if max_dist >= 0 and has.any():
         h, first, inv = np.unique(_hashes(scan.phash[has]), return_index=True, return_inverse=True)
@@ -263,6 +267,35 @@ def find_families(scan:pd.DataFrame, # a table from `scan_dataset` (or with `pat
             pairs += [(hi[first[a]], hi[first[a+1+b]]) for b in np.nonzero(hamming(h[a], h[a+1:]) <= max_dist)[0]]
     comp = _union_find(n, pairs)
     return pd.Series(pd.factorize(comp)[0], index=scan.index, name='family')
+
+# %% ../nbs/00_eda.ipynb #ba948440
+def family_table(scan:pd.DataFrame, # a table from `scan_dataset`
+                 family:pd.Series|None=None, # family ids (default: `find_families(scan)`)
+                ) -> pd.DataFrame:
+    "One row per family, largest first: class, images, distinct contents (md5) and name stems."
+    family = find_families(scan) if family is None else family
+    d = scan.assign(family=np.asarray(family), stem=scan.path.map(name_stem))
+    t = d.groupby('family').agg(label=('label', 'first'), images=('path', 'size'), contents=('md5', 'nunique'), stems=('stem', 'nunique'))
+    return t.sort_values(['images', 'contents'], ascending=False)
+
+def show_family(scan:pd.DataFrame, family:pd.Series, # a table from `scan_dataset` and its family ids
+                which:int, # the family to show
+                groups:pd.Series|None=None, # a grouping of the rows (default: name stems), e.g. finer family ids
+                n:int=6, size:float=1.9):
+    "One picture of each of the `n` largest groups in family `which`, titled with a file name and the group's size."
+    import matplotlib.pyplot as plt
+    from fracture_nbdev.data import load_xray   # as training reads them
+    root = Path(scan.attrs.get('root', '.'))
+    groups = scan.path.map(name_stem) if groups is None else groups
+    d = scan.assign(group=np.asarray(groups))[np.asarray(family) == which]
+    if d.empty: raise FractureError(f'no family {which}: expected one of the ids in `family` (0 to {int(np.max(family))})')
+    top = d.group.value_counts().head(n)
+    fig, axs = plt.subplots(1, len(top), figsize=(len(top)*size, size*1.2), squeeze=False)
+    for ax, (g, k) in zip(axs[0], top.items()):
+        row = d[d.group.eq(g)].sort_values('path').iloc[0]
+        ax.imshow(load_xray(root/row.path, channels=1), cmap='gray'); ax.set_axis_off()
+        ax.set_title(f'{Path(row.path).name[:24]}\n{k} file{"s" if k > 1 else ""}', fontsize=7)
+    fig.suptitle(f'family {which}: {len(d)} files, {d.group.nunique()} groups', fontsize=9); fig.tight_layout(); return fig
 
 # %% ../nbs/00_eda.ipynb #82d4ef11
 def leakage_report(scan:pd.DataFrame, # a table from `scan_dataset`
@@ -430,7 +463,7 @@ def fracture_audit(argv:list|None=None):
     "Scan a dataset, print counts, bad files and the leakage table, and write the scan and a family-disjoint split."
     p = argparse.ArgumentParser(prog='fracture_audit', description=fracture_audit.__doc__)
     p.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
-    p.add_argument('--out', default='audit', help='output folder for scan.csv and family_split.csv')
+    p.add_argument('--out', default='audit', help='output folder for scan.csv, families.csv and family_split.csv')
     p.add_argument('--test', type=float, default=0.2, help='test fraction of the family split')
     p.add_argument('--val', type=float, default=0.1, help='validation fraction of the family split')
     p.add_argument('--seed', type=int, default=0)
@@ -452,8 +485,10 @@ def fracture_audit(argv:list|None=None):
         print(f'  {r.path}  [{r.format}{"" if r.ext_ok else ", wrong extension"}]  {r.error}')
     if len(bad) > 40: print(f'  ... and {len(bad) - 40} more in scan.csv')
     print(f'\nleakage against train ({family.nunique()} families):'); print(leakage_report(scan, family, max_dist=a.max_dist).to_string())
+    fams = family_table(scan, family); fams.to_csv(out/'families.csv')
+    print('\nlargest families (several name stems may mean several radiographs; every family in families.csv):'); print(fams.head(5).to_string())
     check = split.merge(scan[['path', 'md5']], on='path')
     tr, te = check[check.split.eq('train')], check[check.split.eq('test')]
     print(f'\nfamily split (seed {a.seed}):'); print(pd.crosstab(split.split, split.label, margins=True, margins_name='total').to_string())
     print(f'test files with a byte copy in train: {te.md5.isin(set(tr.md5)).sum()}; families in both: {len(set(tr.family) & set(te.family))}')
-    print(f'\nwrote {out/"scan.csv"} and {out/"family_split.csv"}')
+    print(f'\nwrote {out/"scan.csv"}, {out/"families.csv"} and {out/"family_split.csv"}')
