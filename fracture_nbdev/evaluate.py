@@ -170,7 +170,7 @@ def family_metrics(y:np.ndarray, p:np.ndarray, # labels (1 = fractured) and p(fr
                    family:np.ndarray, # family of each image
                    threshold:float=0.5, n_boot:int=1000, seed:int=0,
                   ) -> pd.DataFrame:
-    "`binary_metrics` of the families (`family_level`: each radiograph counts once), intervals from a bootstrap over them."
+    "`binary_metrics` of the families (`family_level`: each family counts once), intervals from a bootstrap over them."
     f = family_level(y, p, family)
     out = binary_metrics(f.y.values, f.p.values, threshold, groups=np.arange(len(f)), n_boot=n_boot, seed=seed)
     out.attrs.update(families=len(f), fractured_families=int(f.y.sum()))
