@@ -18,8 +18,8 @@ __all__ = ['confusion', 'wilson_ci', 'roc_curve', 'average_ranks', 'roc_auc', 'b
            'fit_temperature', 'family_level', 'family_metrics', 'honest_metrics', 'Evaluation', 'operating_point',
            'save_operating_point', 'describe_operating_point', 'announce_operating_point', 'evaluation_items',
            'evaluate', 'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam', 'denormalize', 'show_cam',
-           'plot_cams', 'plot_gradcam', 'plot_predictions', 'plot_top_losses', 'write_report', 'format_metrics',
-           'fracture_evaluate']
+           'plot_cams', 'plot_gradcam', 'plot_predictions', 'plot_top_losses', 'calibration_errors', 'write_report',
+           'format_metrics', 'fracture_evaluate']
 
 # %% ../nbs/04_evaluation.ipynb #8014481b
 def confusion(y:np.ndarray, # true labels, 1 = fractured
@@ -407,16 +407,25 @@ def plot_top_losses(ev:Evaluation, n:int=8, ncols:int=8, size:float=1.7):
 # %% ../nbs/04_evaluation.ipynb #2fe99630
 def _as_json(m:pd.DataFrame) -> dict: return {k: dict(value=r.value, ci95=[r.lo, r.hi], n=int(r.n)) for k, r in m.iterrows()}
 
+def calibration_errors(ev:Evaluation) -> dict:
+    "ECE of an evaluation's probabilities per image, and per family where it knows the images' families."
+    e = {'per image': expected_calibration_error(ev.preds.y, ev.preds.probability)}
+    if 'family' in ev.preds:
+        f = family_level(ev.preds.y.values, ev.preds.probability.values, ev.preds.family.values)
+        e['per family'] = expected_calibration_error(f.y, f.p)
+    return e
+
 def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:int=8) -> Path:
     "Write metrics.json, predictions.csv and the pictures of an evaluation into `out` (Grad-CAM with `model`, default `ev.model`)."
     model = model if model is not None else ev.model
     import matplotlib.pyplot as plt
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    m = ev.metrics
+    m, ece = ev.metrics, calibration_errors(ev)
     json.dump(dict(split=ev.split, threshold=ev.threshold, tta=ev.tta, n=len(ev.preds), positive_class=CLASSES[POSITIVE], confusion=ev.confusion,
                    metrics=_as_json(m), intervals='bootstrap over families' if ev.per_family is not None else 'Wilson (proportions), bootstrap over images',
                    **({} if ev.per_family is None else dict(families=ev.per_family.attrs['families'], per_family=_as_json(ev.per_family))),
-                   ece=expected_calibration_error(ev.preds.y, ev.preds.probability), model=dict(arch=ev.meta.get('arch'), recipe=ev.meta.get('recipe'))),
+                   ece=ece['per image'], **({'ece_per_family': ece['per family']} if 'per family' in ece else {}),
+                   model=dict(arch=ev.meta.get('arch'), recipe=ev.meta.get('recipe'))),
               open(out/'metrics.json', 'w'), indent=2, default=float)
     ev.preds[['path', 'label', 'probability', 'prediction'] + (['family'] if 'family' in ev.preds else [])].to_csv(out/'predictions.csv', index=False)
     for name, plot in [('confusion_matrix', plot_confusion), ('roc', plot_roc), ('reliability', plot_reliability)]:
@@ -438,10 +447,11 @@ def format_metrics(ev:Evaluation) -> str:
         return f'  {k:<12} {f(r.value):>7}' + (f'  [{f(r.lo)}, {f(r.hi)}]' if np.isfinite([r.lo, r.hi]).all() else '')
     rows = lambda m: [row(k, r) for k, r in m.iterrows()]
     lines = [f'{ev.split}: {len(ev.preds)} images, threshold {ev.threshold:.3f} on p(fractured){" with TTA" if ev.tta else ""}; TP {c["tp"]} FN {c["fn"]} TN {c["tn"]} FP {c["fp"]}']
-    if ev.per_family is None: return '\n'.join(lines + rows(ev.metrics))
+    ece = ['calibration error (ECE, 10 bins): ' + ', '.join(f'{v:.3f} {k}' for k, v in calibration_errors(ev).items())]
+    if ev.per_family is None: return '\n'.join(lines + rows(ev.metrics) + ece)
     a = ev.per_family.attrs
     return '\n'.join(lines + ['per image (intervals: bootstrap over families)'] + rows(ev.metrics) +
-                     [f'per family ({a["families"]} families, {a["fractured_families"]} fractured; a family\'s p is the mean of its images)'] + rows(ev.per_family))
+                     [f'per family ({a["families"]} families, {a["fractured_families"]} fractured; a family\'s p is the mean of its images)'] + rows(ev.per_family) + ece)
 
 # %% ../nbs/04_evaluation.ipynb #b2eae70a
 @run_tool
