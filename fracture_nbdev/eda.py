@@ -4,19 +4,19 @@
 
 # %% ../nbs/00_eda.ipynb #101e5532
 from __future__ import annotations
-import argparse, functools, hashlib, io, os, re, subprocess, sys, warnings
+import argparse, functools, hashlib, io, itertools, os, re, subprocess, sys, warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['KAGGLE_DATASET', 'SPLITS', 'CLASS_FOLDERS', 'LAYOUT', 'FractureError', 'run_tool', 'exit_status', 'download_dataset',
-           'find_split_root', 'find_data', 'cache_home', 'materialize_store', 'list_files', 'phash', 'hamming',
-           'inspect_file', 'n_cores', 'default_workers', 'show_bars', 'scan_dataset', 'name_stem', 'find_families',
-           'family_table', 'show_family', 'leakage_report', 'family_folds', 'family_split', 'save_split_csv',
-           'read_split_csv', 'family_items', 'get_items', 'plot_counts', 'show_samples', 'plot_properties',
-           'fracture_audit']
+__all__ = ['KAGGLE_DATASET', 'SPLITS', 'CLASS_FOLDERS', 'LAYOUT', 'AUGMENTED_NAMES', 'FractureError', 'run_tool', 'exit_status',
+           'download_dataset', 'find_split_root', 'find_data', 'cache_home', 'materialize_store', 'list_files', 'phash',
+           'hamming', 'inspect_file', 'n_cores', 'default_workers', 'show_bars', 'scan_dataset', 'name_stem',
+           'find_families', 'image_match', 'find_radiographs', 'show_links', 'family_table', 'show_family',
+           'leakage_report', 'family_folds', 'family_split', 'save_split_csv', 'read_split_csv', 'family_items',
+           'get_items', 'plot_counts', 'show_samples', 'plot_properties', 'fracture_audit']
 
 # %% ../nbs/00_eda.ipynb #ee6a4da1
 class FractureError(Exception):
@@ -268,14 +268,96 @@ def find_families(scan:pd.DataFrame, # a table from `scan_dataset` (or with `pat
     comp = _union_find(n, pairs)
     return pd.Series(pd.factorize(comp)[0], index=scan.index, name='family')
 
+# %% ../nbs/00_eda.ipynb #e9201dbf
+def _thumb(path:str|Path, size:int) -> np.ndarray:
+    "An image as the pipeline reads it (`load_xray`), squashed to a `size` x `size` float array."
+    from fracture_nbdev.data import load_xray
+    return np.asarray(load_xray(path, channels=1).resize((size, size), Image.Resampling.BILINEAR), dtype=np.float32)
+
+def image_match(a:list, b:list, # image paths: two groups to compare
+                size:int=64, # side of the squashed thumbnails compared
+                max_angle:float=45., step:float=3., # turns of `b` tried, in degrees (and each mirrored)
+                dark:float=8., # grey level at or below which a pixel counts as background
+               ) -> float:
+    "Best normalised correlation of an image of `a` with an image of `b` turned or mirrored: near 1 for copies of one radiograph."
+    import torch, torch.nn.functional as F
+    if not len(a) or not len(b): raise FractureError(f'image_match got {len(a)} and {len(b)} images: expected at least one on each side')
+    xa = torch.from_numpy(np.stack([_thumb(p, size) for p in a]))
+    xb = torch.from_numpy(np.stack([_thumb(p, size) for p in b]))
+    ang = torch.from_numpy(np.deg2rad(np.arange(-max_angle, max_angle + 1e-9, step))).float()
+    c, s, z = ang.cos(), ang.sin(), torch.zeros_like(ang)
+    grid = F.affine_grid(torch.stack([torch.stack([c, -s, z], 1), torch.stack([s, c, z], 1)], 1), (len(ang), 1, size, size), align_corners=False)
+    views = torch.cat([xb, xb.flip(-1)])[:, None, None]   # each image of b, and its mirror image
+    turned = torch.cat([F.grid_sample(v.expand(len(ang), -1, -1, -1), grid, align_corners=False) for v in views])[:, 0]
+    best = -1.
+    for x in xa:
+        m = ((x > dark) & (turned > dark)).float()   # the pixels both show (turning fills the corners with black)
+        n = m.sum((1, 2)).clamp_min(1)
+        dx = (x - (x * m).sum((1, 2))[:, None, None] / n[:, None, None]) * m
+        dt = (turned - (turned * m).sum((1, 2))[:, None, None] / n[:, None, None]) * m
+        r = (dx * dt).sum((1, 2)) / ((dx**2).sum((1, 2)) * (dt**2).sum((1, 2))).sqrt().clamp_min(1e-6)
+        r[n < 0.3 * size * size] = -1   # too little overlap to say
+        best = max(best, r.max().item())
+    return best
+
+# %% ../nbs/00_eda.ipynb #0c8c3251
+AUGMENTED_NAMES = r'-rotated|\s-\s*Copy'   # names of Kaggle's augmented copies: their stem is their radiograph's
+
+def _spread(paths:list, n:int) -> list:
+    "At most `n` of `paths`, spread evenly over them in sorted order."
+    p = sorted(paths)
+    return [p[i] for i in np.unique(np.linspace(0, len(p) - 1, min(n, len(p))).round().astype(int))]
+
+def find_radiographs(scan:pd.DataFrame, # a table from `scan_dataset` (its `attrs['root']` locates the files)
+                     max_dist:int=2, # perceptual-hash bits, as in `find_families`
+                     trusted:str=AUGMENTED_NAMES, # names linked by their stem alone (a regex)
+                     min_match:float=0.9, # `image_match` score at which another name link is confirmed
+                     n_images:int=6, # images of each group compared
+                    ) -> pd.Series:
+    "Radiograph id of each row: `find_families` with name links confirmed by the images, except among `trusted` names."
+    root = Path(scan.attrs.get('root', '.'))
+    group = find_families(scan, max_dist, stem_names=trusted)
+    d = scan.assign(group=group.values, key=(scan.label + '/' + scan.path.map(name_stem)).values).drop_duplicates(['key', 'group', 'md5'])
+    if 'phash' in d: d = d[d.phash.notna()]   # files that are not images have nothing to compare
+    links = []
+    for key, g in d.groupby('key'):
+        if g.group.nunique() < 2: continue
+        imgs = {k: _spread(h.path, n_images) for k, h in g.groupby('group')}
+        for a, b in itertools.combinations(imgs, 2):
+            links.append(dict(stem=key, a=a, b=b, example_a=imgs[a][0], example_b=imgs[b][0],
+                              match=image_match([root/p for p in imgs[a]], [root/p for p in imgs[b]])))
+    links = pd.DataFrame(links, columns=['stem', 'a', 'b', 'example_a', 'example_b', 'match']).assign(linked=lambda t: t.match >= min_match)
+    comp = _union_find(int(group.max()) + 1 if len(group) else 0, links[links.linked][['a', 'b']].values.tolist())
+    out = pd.Series(pd.factorize(comp[group.values])[0], index=scan.index, name='radiograph')
+    out.attrs['links'] = links
+    return out
+
+def show_links(scan:pd.DataFrame, # the table given to `find_radiographs`
+               links:pd.DataFrame, # its result's `attrs['links']`, or some rows of it
+               n:int=4, size:float=1.6):
+    "The `n` best-scoring links of `links` as pairs of example images, titled with the stem and the score."
+    import matplotlib.pyplot as plt
+    from fracture_nbdev.data import load_xray
+    root = Path(scan.attrs.get('root', '.'))
+    top = links.sort_values('match', ascending=False).head(n)
+    if top.empty: raise FractureError('no links to show: expected rows of find_radiographs(scan).attrs["links"]')
+    fig, axs = plt.subplots(1, 2 * len(top), figsize=(2 * len(top) * size, size * 1.25), squeeze=False)
+    for k, r in enumerate(top.itertuples()):
+        for ax, p in zip(axs[0, 2*k:2*k + 2], (r.example_a, r.example_b)):
+            ax.imshow(load_xray(root/p, channels=1), cmap='gray'); ax.set_axis_off(); ax.set_title(Path(p).name[:22], fontsize=7)
+        axs[0, 2*k].text(0, -0.28, f'{r.stem}: {r.match:.2f}', transform=axs[0, 2*k].transAxes, fontsize=8)
+    fig.tight_layout(); return fig
+
 # %% ../nbs/00_eda.ipynb #ba948440
 def family_table(scan:pd.DataFrame, # a table from `scan_dataset`
                  family:pd.Series|None=None, # family ids (default: `find_families(scan)`)
+                 radiograph:pd.Series|None=None, # radiograph ids (`find_radiographs`), to count each family's radiographs
                 ) -> pd.DataFrame:
-    "One row per family, largest first: class, images, distinct contents (md5) and name stems."
+    "One row per family, largest first: class, images, distinct contents (md5), name stems (and radiographs)."
     family = find_families(scan) if family is None else family
-    d = scan.assign(family=np.asarray(family), stem=scan.path.map(name_stem))
-    t = d.groupby('family').agg(label=('label', 'first'), images=('path', 'size'), contents=('md5', 'nunique'), stems=('stem', 'nunique'))
+    d = scan.assign(family=np.asarray(family), stem=scan.path.map(name_stem), radiograph=None if radiograph is None else np.asarray(radiograph))
+    t = d.groupby('family').agg(label=('label', 'first'), images=('path', 'size'), contents=('md5', 'nunique'), stems=('stem', 'nunique'),
+                                **({} if radiograph is None else {'radiographs': ('radiograph', 'nunique')}))
     return t.sort_values(['images', 'contents'], ascending=False)
 
 def show_family(scan:pd.DataFrame, family:pd.Series, # a table from `scan_dataset` and its family ids
@@ -470,9 +552,9 @@ def fracture_audit(argv:list|None=None):
     p.add_argument('--max-dist', type=int, default=2, help='perceptual-hash bits for near duplicates')
     a = p.parse_args(argv)
     scan = scan_dataset(find_data(a.data_dir))
-    family = find_families(scan, a.max_dist)
+    family, radiograph = find_families(scan, a.max_dist), find_radiographs(scan, a.max_dist)
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
-    scan.assign(family=family).to_csv(out/'scan.csv', index=False)
+    scan.assign(family=family, radiograph=radiograph).to_csv(out/'scan.csv', index=False)
     split = family_split(scan, a.test, a.val, a.seed, family)
     save_split_csv(split, out/'family_split.csv')
     pd.set_option('display.width', 160)
@@ -485,8 +567,11 @@ def fracture_audit(argv:list|None=None):
         print(f'  {r.path}  [{r.format}{"" if r.ext_ok else ", wrong extension"}]  {r.error}')
     if len(bad) > 40: print(f'  ... and {len(bad) - 40} more in scan.csv')
     print(f'\nleakage against train ({family.nunique()} families):'); print(leakage_report(scan, family, max_dist=a.max_dist).to_string())
-    fams = family_table(scan, family); fams.to_csv(out/'families.csv')
-    print('\nlargest families (several name stems may mean several radiographs; every family in families.csv):'); print(fams.head(5).to_string())
+    fams = family_table(scan, family, radiograph); fams.to_csv(out/'families.csv')
+    links = radiograph.attrs['links']
+    print(f'\n{family.nunique()} families hold {radiograph.nunique()} radiographs: of the {len(links)} name links between groups of copies, '
+          f'the images confirm {links.linked.sum()} (find_radiographs)')
+    print('largest families (every family in families.csv):'); print(fams.head(5).to_string())
     check = split.merge(scan[['path', 'md5']], on='path')
     tr, te = check[check.split.eq('train')], check[check.split.eq('test')]
     print(f'\nfamily split (seed {a.seed}):'); print(pd.crosstab(split.split, split.label, margins=True, margins_name='total').to_string())
