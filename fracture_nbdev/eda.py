@@ -269,10 +269,14 @@ def find_families(scan:pd.DataFrame, # a table from `scan_dataset` (or with `pat
     return pd.Series(pd.factorize(comp)[0], index=scan.index, name='family')
 
 # %% ../nbs/00_eda.ipynb #e9201dbf
-def _thumb(path:str|Path, size:int) -> np.ndarray:
-    "An image as the pipeline reads it (`load_xray`), squashed to a `size` x `size` float array."
+@functools.lru_cache(maxsize=4096)   # a group is compared with each other group of its stem: decode its images once
+def _cached_thumb(path:str, mtime_ns:int, size:int) -> np.ndarray:
     from fracture_nbdev.data import load_xray
     return np.asarray(load_xray(path, channels=1).resize((size, size), Image.Resampling.BILINEAR), dtype=np.float32)
+
+def _thumb(path:str|Path, size:int) -> np.ndarray:
+    "An image as the pipeline reads it (`load_xray`), squashed to a `size` x `size` float array (cached while the file is unchanged)."
+    return _cached_thumb(str(path), os.stat(path).st_mtime_ns, size)
 
 def image_match(a:list, b:list, # image paths: two groups to compare
                 size:int=64, # side of the squashed thumbnails compared
@@ -313,23 +317,28 @@ def find_radiographs(scan:pd.DataFrame, # a table from `scan_dataset` (its `attr
                      trusted:str=AUGMENTED_NAMES, # names linked by their stem alone (a regex)
                      min_match:float=0.9, # `image_match` score at which another name link is confirmed
                      n_images:int=6, # images of each group compared
+                     max_groups:int=30, # a stem shared by more groups is left joined, unchecked (its pairs grow as the square)
                     ) -> pd.Series:
     "Radiograph id of each row: `find_families` with name links confirmed by the images, except among `trusted` names."
     root = Path(scan.attrs.get('root', '.'))
     group = find_families(scan, max_dist, stem_names=trusted)
     d = scan.assign(group=group.values, key=(scan.label + '/' + scan.path.map(name_stem)).values).drop_duplicates(['key', 'group', 'md5'])
     if 'phash' in d: d = d[d.phash.notna()]   # files that are not images have nothing to compare
-    links = []
+    links, unchecked, kept = [], [], []
     for key, g in d.groupby('key'):
         if g.group.nunique() < 2: continue
+        if g.group.nunique() > max_groups:   # too many pairs to check: join them, as `find_families` does
+            unchecked.append(key); kept += [(g.group.iloc[0], b) for b in g.group.unique()[1:]]; continue
         imgs = {k: _spread(h.path, n_images) for k, h in g.groupby('group')}
         for a, b in itertools.combinations(imgs, 2):
             links.append(dict(stem=key, a=a, b=b, example_a=imgs[a][0], example_b=imgs[b][0],
                               match=image_match([root/p for p in imgs[a]], [root/p for p in imgs[b]])))
+    if unchecked: warnings.warn(f'{len(unchecked)} name stem(s) shared by more than {max_groups} groups of images ({", ".join(unchecked[:3])}): '
+                                'their name links are kept unchecked, as find_families keeps them; raise max_groups to check them')
     links = pd.DataFrame(links, columns=['stem', 'a', 'b', 'example_a', 'example_b', 'match']).assign(linked=lambda t: t.match >= min_match)
-    comp = _union_find(int(group.max()) + 1 if len(group) else 0, links[links.linked][['a', 'b']].values.tolist())
+    comp = _union_find(int(group.max()) + 1 if len(group) else 0, links[links.linked][['a', 'b']].values.tolist() + kept)
     out = pd.Series(pd.factorize(comp[group.values])[0], index=scan.index, name='radiograph')
-    out.attrs['links'] = links
+    out.attrs.update(links=links, unchecked=unchecked)
     return out
 
 def show_links(scan:pd.DataFrame, # the table given to `find_radiographs`
