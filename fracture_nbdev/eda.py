@@ -551,10 +551,10 @@ def plot_properties(scan:pd.DataFrame):
 # %% ../nbs/00_eda.ipynb #6860e9db
 @run_tool
 def fracture_audit(argv:list|None=None):
-    "Scan a dataset, print counts, bad files and the leakage table, and write the scan and a family-disjoint split."
+    "Scan a dataset, print counts, bad files, the leakage table and the families' radiographs, and write the scan and a family-disjoint split."
     p = argparse.ArgumentParser(prog='fracture_audit', description=fracture_audit.__doc__)
     p.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
-    p.add_argument('--out', default='audit', help='output folder for scan.csv, families.csv and family_split.csv')
+    p.add_argument('--out', default='audit', help='output folder for scan.csv (with family and radiograph), families.csv and family_split.csv')
     p.add_argument('--test', type=float, default=0.2, help='test fraction of the family split')
     p.add_argument('--val', type=float, default=0.1, help='validation fraction of the family split')
     p.add_argument('--seed', type=int, default=0)
