@@ -248,6 +248,10 @@ def _union_find(n:int, pairs) -> np.ndarray:
 
 def _hashes(hexes) -> np.ndarray: return np.array([int(x, 16) for x in hexes], dtype=np.uint64)
 
+def _name_keys(scan:pd.DataFrame) -> pd.Series:
+    "Class and name stem of each row (`'fractured/12'`): the files that a name link joins."
+    return scan.label + '/' + scan.path.map(name_stem)
+
 def find_families(scan:pd.DataFrame, # a table from `scan_dataset` (or with `path`, `label`, `md5`, `phash`)
                   max_dist:int=2, # perceptual-hash bits within which two images count as the same radiograph
                   stem_names:str|None=None, # a regex: only file names it matches get name-stem links (default: all names)
@@ -256,7 +260,7 @@ def find_families(scan:pd.DataFrame, # a table from `scan_dataset` (or with `pat
     n, idx = len(scan), np.arange(len(scan))
     pairs = [(g[0], j) for g in pd.Series(idx).groupby(scan.md5.values).groups.values() for j in g[1:]]
     named = np.ones(n, bool) if stem_names is None else scan.path.map(lambda p: bool(re.search(stem_names, Path(p).name))).values
-    stems = (scan.label + '/' + scan.path.map(name_stem)).values[named]
+    stems = _name_keys(scan).values[named]
     pairs += [(g[0], j) for g in pd.Series(idx[named], index=idx[named]).groupby(stems).groups.values() for j in g[1:]]
     has = scan.phash.notna().values
     if max_dist >= 0 and has.any():
@@ -322,7 +326,7 @@ def find_radiographs(scan:pd.DataFrame, # a table from `scan_dataset` (its `attr
     "Radiograph id of each row: `find_families` with name links confirmed by the images, except among `trusted` names."
     root = Path(scan.attrs.get('root', '.'))
     group = find_families(scan, max_dist, stem_names=trusted)
-    d = scan.assign(group=group.values, key=(scan.label + '/' + scan.path.map(name_stem)).values).drop_duplicates(['key', 'group', 'md5'])
+    d = scan.assign(group=group.values, key=_name_keys(scan).values).drop_duplicates(['key', 'group', 'md5'])
     if 'phash' in d: d = d[d.phash.notna()]   # files that are not images have nothing to compare
     links, unchecked, kept = [], [], []
     for key, g in d.groupby('key'):
