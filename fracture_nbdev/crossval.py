@@ -99,11 +99,16 @@ def choose_threshold(y:np.ndarray, p:np.ndarray, family:np.ndarray, # validation
     best = grid[np.isclose(score, score.max())]
     return float(best[np.abs(best - 0.5).argmin()])
 
-def shift_threshold(p:np.ndarray, t:float) -> np.ndarray:
-    "p(fractured) shifted in logit space so that `p >= t` becomes `q >= 0.5` (same order)."
-    logit = lambda x: np.log(x) - np.log1p(-x)
-    p = np.clip(np.asarray(p, dtype=float), 1e-7, 1 - 1e-7)
-    return 1 / (1 + np.exp(-(logit(p) - logit(t))))
+def shift_threshold(p:np.ndarray, # p(fractured), each in [0, 1]
+                    t:float|np.ndarray, # the cut, in [0, 1]: one, or one per prediction
+                   ) -> np.ndarray:
+    "p(fractured) shifted in logit space so that `p >= t` becomes exactly `q >= 0.5`, keeping the order."
+    p, t = np.asarray(p, dtype=float), np.asarray(t, dtype=float)
+    for name, x in (('p', p), ('t', t)):
+        if not ((x >= 0) & (x <= 1)).all(): raise FractureError(f'{name} holds {x[~((x >= 0) & (x <= 1))][:3]}: expected probabilities in [0, 1]')
+    with np.errstate(divide='ignore', invalid='ignore', over='ignore'):   # p or t of 0 or 1 have infinite logits
+        q = 1 / (1 + np.exp((np.log1p(-p) - np.log(p)) - (np.log1p(-t) - np.log(t))))
+    return np.where(p >= t, np.fmax(q, 0.5), np.fmin(q, np.nextafter(0.5, 0)))   # rounding (or inf - inf) never crosses the cut
 
 # %% ../nbs/07_honest.ipynb #8ba48bfa
 def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed', # what to train
