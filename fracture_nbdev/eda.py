@@ -282,31 +282,51 @@ def _thumb(path:str|Path, size:int) -> np.ndarray:
     "An image as the pipeline reads it (`load_xray`), squashed to a `size` x `size` float array (cached while the file is unchanged)."
     return _cached_thumb(str(path), os.stat(path).st_mtime_ns, size)
 
+def _turned(xb, # (B, size, size) thumbnails
+            max_angle:float, step:float):
+    "Each image of `xb` and its mirror image, turned by every angle from -`max_angle` to `max_angle` in `step`s: (2 B angles, size, size)."
+    import torch, torch.nn.functional as F
+    ang = torch.from_numpy(np.deg2rad(np.arange(-max_angle, max_angle + 1e-9, step))).float()
+    c, s, z = ang.cos(), ang.sin(), torch.zeros_like(ang)
+    size = xb.shape[-1]
+    grid = F.affine_grid(torch.stack([torch.stack([c, -s, z], 1), torch.stack([s, c, z], 1)], 1), (len(ang), 1, size, size), align_corners=False)
+    views = torch.cat([xb, xb.flip(-1)])[None].expand(len(ang), -1, -1, -1)   # every image and mirror image as channels, once per angle
+    return F.grid_sample(views, grid, align_corners=False).transpose(0, 1).reshape(-1, size, size)
+
+def _masked_sums(x, # (N, size, size) images
+                 dark:float) -> tuple:
+    "Per image, flattened: where it shows something (above `dark`), and there its grey levels (less 128) and their squares."
+    x = x.flatten(1)
+    m = (x > dark).float(); v = m * (x - 128)   # centred: float32 sums keep their precision
+    return m, v, v * v
+
+def _masked_correlation(sa:tuple, st:tuple, # `_masked_sums` of A and of V images
+                       ):
+    "(A, V) correlations of each image with each other over the pixels both show; -1 where they share under 30% of them."
+    (ma, a, aa), (mt, t, tt) = sa, st
+    n, sum_a, sum_t = ma @ mt.T, a @ mt.T, ma @ t.T   # sums over the shared pixels: one matrix product each
+    n1 = n.clamp_min(1)
+    var = ((aa @ mt.T - sum_a**2 / n1) * (ma @ tt.T - sum_t**2 / n1)).clamp_min(0)
+    r = (a @ t.T - sum_a * sum_t / n1) / var.sqrt().clamp_min(1e-6)
+    return r.masked_fill(n < 0.3 * ma.shape[1], -1.)
+
+@functools.lru_cache(maxsize=4)   # `find_radiographs` compares one group with each group before it in a row: turn it once
+def _cached_turns(files:tuple, # (path, mtime_ns) of each image
+                  size:int, max_angle:float, step:float, dark:float) -> tuple:
+    import torch
+    return _masked_sums(_turned(torch.from_numpy(np.stack([_cached_thumb(p, m, size) for p, m in files])), max_angle, step), dark)
+
 def image_match(a:list, b:list, # image paths: two groups to compare
                 size:int=64, # side of the squashed thumbnails compared
                 max_angle:float=45., step:float=3., # turns of `b` tried, in degrees (and each mirrored)
                 dark:float=8., # grey level at or below which a pixel counts as background
                ) -> float:
     "Best normalised correlation of an image of `a` with an image of `b` turned or mirrored: near 1 for copies of one radiograph."
-    import torch, torch.nn.functional as F
+    import torch
     if not len(a) or not len(b): raise FractureError(f'image_match got {len(a)} and {len(b)} images: expected at least one on each side')
     xa = torch.from_numpy(np.stack([_thumb(p, size) for p in a]))
-    xb = torch.from_numpy(np.stack([_thumb(p, size) for p in b]))
-    ang = torch.from_numpy(np.deg2rad(np.arange(-max_angle, max_angle + 1e-9, step))).float()
-    c, s, z = ang.cos(), ang.sin(), torch.zeros_like(ang)
-    grid = F.affine_grid(torch.stack([torch.stack([c, -s, z], 1), torch.stack([s, c, z], 1)], 1), (len(ang), 1, size, size), align_corners=False)
-    views = torch.cat([xb, xb.flip(-1)])[:, None, None]   # each image of b, and its mirror image
-    turned = torch.cat([F.grid_sample(v.expand(len(ang), -1, -1, -1), grid, align_corners=False) for v in views])[:, 0]
-    best = -1.
-    for x in xa:
-        m = ((x > dark) & (turned > dark)).float()   # the pixels both show (turning fills the corners with black)
-        n = m.sum((1, 2)).clamp_min(1)
-        dx = (x - (x * m).sum((1, 2))[:, None, None] / n[:, None, None]) * m
-        dt = (turned - (turned * m).sum((1, 2))[:, None, None] / n[:, None, None]) * m
-        r = (dx * dt).sum((1, 2)) / ((dx**2).sum((1, 2)) * (dt**2).sum((1, 2))).sqrt().clamp_min(1e-6)
-        r[n < 0.3 * size * size] = -1   # too little overlap to say
-        best = max(best, r.max().item())
-    return best
+    st = _cached_turns(tuple((str(p), os.stat(p).st_mtime_ns) for p in b), size, float(max_angle), float(step), float(dark))
+    return _masked_correlation(_masked_sums(xa, dark), st).max().item()
 
 # %% ../nbs/00_eda.ipynb #0c8c3251
 AUGMENTED_NAMES = r'-rotated|\s-\s*Copy'   # names of Kaggle's augmented copies: their stem is their radiograph's
@@ -334,7 +354,7 @@ def find_radiographs(scan:pd.DataFrame, # a table from `scan_dataset` (its `attr
         if g.group.nunique() > max_groups:   # too many pairs to check: join them, as `find_families` does
             unchecked.append(key); kept += [(g.group.iloc[0], b) for b in g.group.unique()[1:]]; continue
         imgs = {k: _spread(h.path, n_images) for k, h in g.groupby('group')}
-        for a, b in itertools.combinations(imgs, 2):
+        for a, b in sorted(itertools.combinations(imgs, 2), key=lambda ab: ab[1]):   # each b once in a row: turned once
             links.append(dict(stem=key, a=a, b=b, example_a=imgs[a][0], example_b=imgs[b][0],
                               match=image_match([root/p for p in imgs[a]], [root/p for p in imgs[b]])))
     if unchecked: warnings.warn(f'{len(unchecked)} name stem(s) shared by more than {max_groups} groups of images ({", ".join(unchecked[:3])}): '
