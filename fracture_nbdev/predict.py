@@ -54,14 +54,34 @@ class Predictor:
         "p(fractured) for a preprocessed batch (with `tta`, the mean over the batch and its mirror images)."
         return log_probs(self.model, x, self.tta).exp()[:, POSITIVE].cpu()
 
+    def predict_many(self, srcs:list, # image files, their bytes, or PIL images
+                     bs:int=32, # images a forward pass
+                     gradcams:int=0, # also the Grad-CAM heatmaps of the first this many images that can be read
+                    ):
+        "Yield (src, `predict`'s dict) for each of `srcs` in order, or (src, the error) where it cannot be read; `bs` images a pass."
+        for i in range(0, len(srcs), bs):
+            read = []
+            for src in srcs[i:i + bs]:
+                try: read.append((src, self.tfms(self.image(src))))
+                except (FractureError, OSError) as e: read.append((src, e))   # this image only: the batch goes on
+            xs = [x for _, x in read if isinstance(x, torch.Tensor)]
+            k = min(gradcams, len(xs)); gradcams -= k
+            if xs:
+                x = torch.stack(xs).to(self.device)
+                p, cams = self.probability(x).tolist(), gradcam(self.model, x[:k]).cpu() if k else None
+            j = 0
+            for src, x in read:
+                if not isinstance(x, torch.Tensor): yield src, x; continue
+                r = dict(label=CLASSES[POSITIVE] if p[j] >= self.threshold else CLASSES[1 - POSITIVE], probability=p[j], threshold=self.threshold)
+                if j < k: r.update(gradcam=cams[j], input=x)
+                j += 1; yield src, r
+
     def predict(self, src, # an image file, its bytes, or a PIL image
                 with_gradcam:bool=False, # also return the Grad-CAM heatmap (H, W) in [0, 1]
                ) -> dict:
         "Label, p(fractured) and (optionally) Grad-CAM of one image."
-        x = self.tensor(src)
-        p = float(self.probability(x)[0])
-        r = dict(label=CLASSES[POSITIVE] if p >= self.threshold else CLASSES[1 - POSITIVE], probability=p, threshold=self.threshold)
-        if with_gradcam: r.update(gradcam=gradcam(self.model, x)[0].cpu(), input=x[0].cpu())
+        (_, r), = self.predict_many([src], gradcams=int(with_gradcam))
+        if isinstance(r, Exception): raise r
         return r
 
 # %% ../nbs/05_inference.ipynb #43cf785c
@@ -142,15 +162,15 @@ def fracture_predict(argv:list|None=None):
     ap.add_argument('--csv', help='also write path,label,probability,threshold,error for every image to this CSV')
     ap.add_argument('--tta', action=argparse.BooleanOptionalAction, help="average with the mirror image (test-time augmentation; "
                     "default: as the checkpoint's operating point, else no)")
+    ap.add_argument('--bs', type=int, default=32, help='images a forward pass')
     ap.add_argument('--device', default='auto')
     a = ap.parse_args(argv)
     pred = Predictor.from_checkpoint(a.model_path, a.threshold, a.device, a.tta)
     if line := announce_operating_point(pred.meta, a.threshold, a.tta): print(line, file=sys.stderr)   # stdout: one line an image
     ok, rows = [], []
-    for path in image_paths(a.images):
-        try: r = pred.predict(path, with_gradcam=bool(a.gradcam) and len(ok) < a.max_cams)
-        except (FractureError, OSError) as e:
-            print(f'{path}: error: {e}', file=sys.stderr); rows.append(dict(path=str(path), error=str(e))); continue
+    for path, r in pred.predict_many(image_paths(a.images), a.bs, gradcams=a.max_cams if a.gradcam else 0):
+        if isinstance(r, Exception):
+            print(f'{path}: error: {r}', file=sys.stderr); rows.append(dict(path=str(path), error=str(r))); continue
         print(f'{path}: {r["label"]} (p(fractured) = {r["probability"]:.3f})'); ok.append((path, r))
         rows.append(dict(path=str(path), label=r['label'], probability=r['probability'], threshold=r['threshold'], error=''))
     if a.csv: pd.DataFrame(rows, columns=['path', 'label', 'probability', 'threshold', 'error']).to_csv(a.csv, index=False)
