@@ -119,8 +119,9 @@ def threshold_for_sensitivity(y:np.ndarray, p:np.ndarray, # validation labels an
     for t in np.unique(p[y])[::-1]:           # candidates: the fractured images' own scores, highest first
         if (p[y] >= t).mean() >= target: break
     below = p[~y][p[~y] < t]
-    t = (t + below.max()) / 2 if len(below) else t / 2   # middle of the gap: same results on (y, p), more margin
-    return dict(threshold=float(t), sensitivity=float((p[y] >= t).mean()), specificity=float((p[~y] < t).mean()))
+    mid = (t + below.max()) / 2 if len(below) else t / 2   # middle of the gap: same results on (y, p), more margin
+    if len(below) and mid <= below.max(): mid = t            # two neighbouring floats have no middle: keep the fracture's score
+    return dict(threshold=float(mid), sensitivity=float((p[y] >= mid).mean()), specificity=float((p[~y] < mid).mean()))
 
 # %% ../nbs/04_evaluation.ipynb #a9195aee
 def calibration_table(y:np.ndarray, p:np.ndarray, n_bins:int=10) -> pd.DataFrame:
