@@ -295,20 +295,22 @@ def _turned(xb, # (B, size, size) thumbnails
 
 def _masked_sums(x, # (N, size, size) images
                  dark:float) -> tuple:
-    "Per image, flattened: where it shows something (above `dark`), and there its grey levels (less 128) and their squares."
+    "Per image, flattened: where it shows something (above `dark`), its grey levels there less their mean, and their squares."
     x = x.flatten(1)
-    m = (x > dark).float(); v = m * (x - 128)   # centred: float32 sums keep their precision
+    m = (x > dark).float()
+    v = m * (x - (m * x).sum(1, keepdim=True) / m.sum(1, keepdim=True).clamp_min(1))   # centred: float32 sums keep their precision
     return m, v, v * v
 
 def _masked_correlation(sa:tuple, st:tuple, # `_masked_sums` of A and of V images
                        ):
     "(A, V) correlations of each image with each other over the pixels both show; -1 where they share under 30% of them."
     (ma, a, aa), (mt, t, tt) = sa, st
-    n, sum_a, sum_t = ma @ mt.T, a @ mt.T, ma @ t.T   # sums over the shared pixels: one matrix product each
-    n1 = n.clamp_min(1)
-    var = ((aa @ mt.T - sum_a**2 / n1) * (ma @ tt.T - sum_t**2 / n1)).clamp_min(0)
-    r = (a @ t.T - sum_a * sum_t / n1) / var.sqrt().clamp_min(1e-6)
-    return r.masked_fill(n < 0.3 * ma.shape[1], -1.)
+    shared = ma @ mt.T; n = shared.clamp_min(1)   # sums over the shared pixels: one matrix product each
+    sum_a, sum_t, saa, stt = a @ mt.T, ma @ t.T, aa @ mt.T, ma @ tt.T
+    va, vt = saa - sum_a**2 / n, stt - sum_t**2 / n
+    r = ((a @ t.T - sum_a * sum_t / n) / (va * vt).clamp_min(1e-12).sqrt()).clamp(-1, 1)
+    flat = (va <= 1e-4 * saa) | (vt <= 1e-4 * stt)   # no contrast where both show (a blank image): nothing to correlate
+    return r.masked_fill(flat, 0.).masked_fill(shared < 0.3 * ma.shape[1], -1.)
 
 @functools.lru_cache(maxsize=4)   # `find_radiographs` compares one group with each group before it in a row: turn it once
 def _cached_turns(files:tuple, # (path, mtime_ns) of each image
