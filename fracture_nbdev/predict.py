@@ -59,6 +59,7 @@ class Predictor:
                      gradcams:int=0, # also the Grad-CAM heatmaps of the first this many images that can be read
                     ):
         "Yield (src, `predict`'s dict) for each of `srcs` in order, or (src, the error) where it cannot be read; `bs` images a pass."
+        if bs < 1: raise FractureError(f'bs {bs}: expected the number of images a forward pass, 1 or more')
         for i in range(0, len(srcs), bs):
             read = []
             for src in srcs[i:i + bs]:
