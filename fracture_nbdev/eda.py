@@ -312,7 +312,7 @@ def _masked_correlation(sa:tuple, st:tuple, # `_masked_sums` of A and of V image
     flat = (va <= 1e-4 * saa) | (vt <= 1e-4 * stt)   # no contrast where both show (a blank image): nothing to correlate
     return r.masked_fill(flat, 0.).masked_fill(shared < 0.3 * ma.shape[1], -1.)
 
-@functools.lru_cache(maxsize=4)   # `find_radiographs` compares one group with each group before it in a row: turn it once
+@functools.lru_cache(maxsize=2)   # `find_radiographs` compares one group with each group before it in a row: turn it once (18 MB for six images)
 def _cached_turns(files:tuple, # (path, mtime_ns) of each image
                   size:int, max_angle:float, step:float, dark:float) -> tuple:
     import torch
