@@ -60,6 +60,7 @@ class Predictor:
                     ):
         "Yield (src, `predict`'s dict) for each of `srcs` in order, or (src, the error) where it cannot be read; `bs` images a pass."
         if bs < 1: raise FractureError(f'bs {bs}: expected the number of images a forward pass, 1 or more')
+        if gradcams < 0: raise FractureError(f'gradcams {gradcams}: expected how many images get a Grad-CAM, 0 or more')
         for i in range(0, len(srcs), bs):
             read = []
             for src in srcs[i:i + bs]:
@@ -166,6 +167,7 @@ def fracture_predict(argv:list|None=None):
     ap.add_argument('--bs', type=int, default=32, help='images a forward pass')
     ap.add_argument('--device', default='auto')
     a = ap.parse_args(argv)
+    if a.bs < 1 or a.max_cams < 0: ap.error(f'--bs {a.bs}, --max-cams {a.max_cams}: expected --bs 1 or more and --max-cams 0 or more')
     pred = Predictor.from_checkpoint(a.model_path, a.threshold, a.device, a.tta)
     if line := announce_operating_point(pred.meta, a.threshold, a.tta): print(line, file=sys.stderr)   # stdout: one line an image
     ok, rows = [], []
