@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_eda.ipynb #101e5532
 from __future__ import annotations
-import argparse, functools, hashlib, io, itertools, os, re, subprocess, sys, warnings
+import argparse, functools, hashlib, io, os, re, subprocess, sys, warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -278,9 +278,13 @@ def _cached_thumb(path:str, mtime_ns:int, size:int) -> np.ndarray:
     from fracture_nbdev.data import load_xray
     return np.asarray(load_xray(path, channels=1).resize((size, size), Image.Resampling.BILINEAR), dtype=np.float32)
 
+def _file_key(path:str|Path) -> tuple:
+    "(path, modification time): a cache key that changes when the file does."
+    return str(path), os.stat(path).st_mtime_ns
+
 def _thumb(path:str|Path, size:int) -> np.ndarray:
     "An image as the pipeline reads it (`load_xray`), squashed to a `size` x `size` float array (cached while the file is unchanged)."
-    return _cached_thumb(str(path), os.stat(path).st_mtime_ns, size)
+    return _cached_thumb(*_file_key(path), size)
 
 def _turned(xb, # (B, size, size) thumbnails
             max_angle:float, step:float):
@@ -327,7 +331,7 @@ def image_match(a:list, b:list, # image paths: two groups to compare
     import torch
     if not len(a) or not len(b): raise FractureError(f'image_match got {len(a)} and {len(b)} images: expected at least one on each side')
     xa = torch.from_numpy(np.stack([_thumb(p, size) for p in a]))
-    st = _cached_turns(tuple((str(p), os.stat(p).st_mtime_ns) for p in b), size, float(max_angle), float(step), float(dark))
+    st = _cached_turns(tuple(map(_file_key, b)), size, float(max_angle), float(step), float(dark))
     return _masked_correlation(_masked_sums(xa, dark), st).max().item()
 
 # %% ../nbs/00_eda.ipynb #0c8c3251
@@ -356,9 +360,11 @@ def find_radiographs(scan:pd.DataFrame, # a table from `scan_dataset` (its `attr
         if g.group.nunique() > max_groups:   # too many pairs to check: join them, as `find_families` does
             unchecked.append(key); kept += [(g.group.iloc[0], b) for b in g.group.unique()[1:]]; continue
         imgs = {k: _spread(h.path, n_images) for k, h in g.groupby('group')}
-        for a, b in sorted(itertools.combinations(imgs, 2), key=lambda ab: ab[1]):   # each b once in a row: turned once
-            links.append(dict(stem=key, a=a, b=b, example_a=imgs[a][0], example_b=imgs[b][0],
-                              match=image_match([root/p for p in imgs[a]], [root/p for p in imgs[b]])))
+        groups = list(imgs)
+        for j, b in enumerate(groups):   # each group against every group before it, in a row: b turned once
+            for a in groups[:j]:
+                links.append(dict(stem=key, a=a, b=b, example_a=imgs[a][0], example_b=imgs[b][0],
+                                  match=image_match([root/p for p in imgs[a]], [root/p for p in imgs[b]])))
     if unchecked: warnings.warn(f'{len(unchecked)} name stem(s) shared by more than {max_groups} groups of images ({", ".join(unchecked[:3])}): '
                                 'their name links are kept unchecked, as find_families keeps them; raise max_groups to check them')
     links = pd.DataFrame(links, columns=['stem', 'a', 'b', 'example_a', 'example_b', 'match']).assign(linked=lambda t: t.match >= min_match)
