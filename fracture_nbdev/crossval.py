@@ -105,7 +105,8 @@ def shift_threshold(p:np.ndarray, # p(fractured), each in [0, 1]
     "p(fractured) shifted in logit space so that `p >= t` becomes exactly `q >= 0.5`, keeping the order."
     p, t = np.asarray(p, dtype=float), np.asarray(t, dtype=float)
     for name, x in (('p', p), ('t', t)):
-        if not ((x >= 0) & (x <= 1)).all(): raise FractureError(f'{name} holds {x[~((x >= 0) & (x <= 1))][:3]}: expected probabilities in [0, 1]')
+        bad = ~((x >= 0) & (x <= 1))   # NaN too
+        if bad.any(): raise FractureError(f'{name} holds {x[bad][:3]}: expected probabilities in [0, 1]')
     with np.errstate(divide='ignore', invalid='ignore', over='ignore'):   # p or t of 0 or 1 have infinite logits
         q = 1 / (1 + np.exp((np.log1p(-p) - np.log(p)) - (np.log1p(-t) - np.log(t))))
     return np.where(p >= t, np.fmax(q, 0.5), np.fmin(q, np.nextafter(0.5, 0)))   # rounding (or inf - inf) never crosses the cut
