@@ -69,8 +69,8 @@ class Predictor:
             xs = [x for _, x in read if isinstance(x, torch.Tensor)]
             k = min(gradcams, len(xs)); gradcams -= k
             if xs:
-                x = torch.stack(xs).to(self.device)
-                p, cams = self.probability(x).tolist(), gradcam(self.model, x[:k]).cpu() if k else None
+                xb = torch.stack(xs).to(self.device)
+                p, cams = self.probability(xb).tolist(), gradcam(self.model, xb[:k]).cpu() if k else None
             j = 0
             for src, x in read:
                 if not isinstance(x, torch.Tensor): yield src, x; continue
