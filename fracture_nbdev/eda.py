@@ -4,19 +4,20 @@
 
 # %% ../nbs/00_eda.ipynb #101e5532
 from __future__ import annotations
-import argparse, functools, hashlib, io, os, re, subprocess, sys, warnings
+import argparse, functools, hashlib, io, json, os, re, subprocess, sys, time, warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['KAGGLE_DATASET', 'SPLITS', 'CLASS_FOLDERS', 'LAYOUT', 'AUGMENTED_NAMES', 'FractureError', 'run_tool', 'exit_status',
-           'download_dataset', 'find_split_root', 'find_data', 'cache_home', 'materialize_store', 'list_files', 'phash',
-           'hamming', 'inspect_file', 'n_cores', 'default_workers', 'show_bars', 'scan_dataset', 'name_stem',
-           'find_families', 'image_match', 'find_radiographs', 'show_links', 'family_table', 'show_family',
-           'leakage_report', 'family_folds', 'family_split', 'save_split_csv', 'read_split_csv', 'family_items',
-           'get_items', 'plot_counts', 'show_samples', 'plot_properties', 'fracture_audit']
+__all__ = ['KAGGLE_DATASET', 'SPLITS', 'CLASS_FOLDERS', 'LAYOUT', 'SCAN_VERSION', 'AUGMENTED_NAMES', 'FractureError', 'run_tool',
+           'exit_status', 'download_dataset', 'find_split_root', 'find_data', 'cache_home', 'materialize_store',
+           'list_files', 'phash', 'hamming', 'inspect_file', 'n_cores', 'default_workers', 'show_bars', 'ScanCache',
+           'scan_dataset', 'name_stem', 'find_families', 'image_match', 'find_radiographs', 'show_links',
+           'family_table', 'show_family', 'leakage_report', 'family_folds', 'family_split', 'save_split_csv',
+           'read_split_csv', 'family_items', 'get_items', 'plot_counts', 'show_samples', 'plot_properties',
+           'fracture_audit']
 
 # %% ../nbs/00_eda.ipynb #ee6a4da1
 class FractureError(Exception):
@@ -204,12 +205,59 @@ def show_bars(progress:bool=True) -> bool:
     return progress and (IN_NOTEBOOK or sys.stderr.isatty())
 
 # %% ../nbs/00_eda.ipynb #3b0151f8
+SCAN_VERSION = 1   # bump when `inspect_file` changes what it records: every cached row is then read again
+
+def _scan_version() -> str:
+    "What a scan's rows depend on besides the files: `inspect_file` (`SCAN_VERSION`) and the decoders' versions."
+    import PIL, pydicom
+    return f'{SCAN_VERSION}; pillow {PIL.__version__}; pydicom {pydicom.__version__}'
+
+class ScanCache:
+    "The rows of a dataset's last scan: one JSON line per file, with the size and modification time it was read at."
+    def __init__(self, root:str|Path, # the split root that was scanned
+                 splits:tuple, # the split folders that were scanned
+                 folder:bool|str|Path=True, # where caches live (True: `cache_home()/'scans'`)
+                ):
+        self.folder = cache_home()/'scans' if folder is True else Path(folder)
+        self.header = dict(root=str(Path(root).resolve()), splits=list(splits), version=_scan_version())
+        self.file = self.folder/(hashlib.sha1(f'{self.header["root"]}|{splits}'.encode()).hexdigest()[:16] + '.jsonl')
+        self.started = time.time_ns()
+
+    def rows(self, keys:list, # `(path, size, mtime_ns)` of each file
+            ) -> list:
+        "The cached row of each file, None where the file is new or changed, or there is no cache of this version."
+        old = {}
+        try:
+            with open(self.file) as f:
+                if json.loads(f.readline()) == self.header: old = {k[0]: (tuple(k), r) for *k, r in map(json.loads, f)}
+        except (OSError, ValueError): pass   # no cache yet, or not one we wrote
+        return [old[k[0]][1] if k[0] in old and old[k[0]][0] == tuple(k) else None for k in keys]
+
+    def save(self, keys:list, rows:list):
+        "Keep the rows of files modified a second or more before the scan began (atomically); drop caches of datasets that are gone."
+        keep = [[*k, r] for k, r in zip(keys, rows) if k[2] < self.started - 10**9]
+        if not keep: return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_name(f'{self.file.name}.{os.getpid()}.tmp')
+            with open(tmp, 'w') as f: f.writelines(json.dumps(x) + '\n' for x in [self.header] + keep)
+            os.replace(tmp, self.file)
+        except OSError as e: warnings.warn(f'could not write the scan cache {self.file} ({e}): the next scan will read every file again')
+        for f in self.folder.glob('*.jsonl'):
+            try:
+                with open(f) as fh: gone = not Path(json.loads(fh.readline())['root']).exists()
+            except (ValueError, KeyError, TypeError): gone = True   # not a cache we can read
+            except OSError: continue
+            if gone: f.unlink(missing_ok=True)
+
+# %% ../nbs/00_eda.ipynb #8af646f6
 _EXT_FORMAT = {'.jpg': 'JPEG', '.jpeg': 'JPEG', '.png': 'PNG', '.gif': 'GIF', '.bmp': 'BMP', '.tif': 'TIFF', '.tiff': 'TIFF', '.webp': 'WEBP'}
 
 def scan_dataset(root:str|Path, # the split root (see `find_split_root`)
                  splits:tuple=SPLITS, # split folders to scan (missing ones are skipped)
                  n_workers:int|None=None, # processes (default: `default_workers()`)
                  progress:bool=True, # show a progress bar
+                 cache:bool|str|Path=True, # reuse the rows of unchanged files from the last scan: True (in `cache_home()/'scans'`), a folder, or False
                 ) -> pd.DataFrame:
     "Scan every file under `root` into one table: split, label, path, format, size, mode, bytes, md5, phash, error."
     from tqdm.auto import tqdm
@@ -217,14 +265,20 @@ def scan_dataset(root:str|Path, # the split root (see `find_split_root`)
     files = list_files(root, splits, require=False)
     if files.empty: raise FractureError(f'no files under {root}; expected {LAYOUT}')
     paths = [root/p for p in files.path]
+    keys = [(p, s.st_size, s.st_mtime_ns) for p, s in zip(files.path, map(os.stat, paths))]
+    store = ScanCache(root, splits, cache) if cache is not False else None
+    rows = store.rows(keys) if store else [None] * len(keys)
+    todo = [i for i, r in enumerate(rows) if r is None]
     n_workers = default_workers() if n_workers is None else n_workers
-    bar = functools.partial(tqdm, total=len(paths), desc='scan', disable=not show_bars(progress), unit='file')
-    if n_workers > 1:
-        with ProcessPoolExecutor(n_workers) as ex: rows = list(bar(ex.map(inspect_file, paths, chunksize=64)))
-    else: rows = [inspect_file(p) for p in bar(paths)]
+    bar = functools.partial(tqdm, total=len(todo), desc='scan', disable=not show_bars(progress) or not todo, unit='file')
+    if n_workers > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(n_workers) as ex: new = list(bar(ex.map(inspect_file, [paths[i] for i in todo], chunksize=64)))
+    else: new = [inspect_file(paths[i]) for i in bar(todo)]
+    for i, r in zip(todo, new): rows[i] = r
+    if store and todo: store.save(keys, rows)
     df = pd.concat([files, pd.DataFrame(rows)], axis=1)
     df['ext_ok'] = [pd.isna(f) or f == 'DICOM' or _EXT_FORMAT.get(Path(p).suffix.lower()) == f for p, f in zip(df.path, df.format)]   # DICOM: any name
-    df.attrs['root'] = root
+    df.attrs.update(root=root, inspected=len(todo))
     return df
 
 # %% ../nbs/00_eda.ipynb #8d12ee68
@@ -591,8 +645,9 @@ def fracture_audit(argv:list|None=None):
     p.add_argument('--val', type=float, default=0.1, help='validation fraction of the family split')
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--max-dist', type=int, default=2, help='perceptual-hash bits for near duplicates')
+    p.add_argument('--rescan', action='store_true', help='read every file again, not the rows of unchanged files kept from the last scan')
     a = p.parse_args(argv)
-    scan = scan_dataset(find_data(a.data_dir))
+    scan = scan_dataset(find_data(a.data_dir), cache=not a.rescan)
     family, radiograph = find_families(scan, a.max_dist), find_radiographs(scan, a.max_dist)
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
     scan.assign(family=family, radiograph=radiograph).to_csv(out/'scan.csv', index=False)
