@@ -209,8 +209,11 @@ SCAN_VERSION = 1   # bump when `inspect_file` changes what it records: every cac
 
 def _scan_version() -> str:
     "What a scan's rows depend on besides the files: `inspect_file` (`SCAN_VERSION`) and the decoders' versions."
-    import PIL, pydicom
-    return f'{SCAN_VERSION}; pillow {PIL.__version__}; pydicom {pydicom.__version__}'
+    from importlib.metadata import PackageNotFoundError, version
+    def v(pkg):
+        try: return version(pkg)
+        except PackageNotFoundError: return 'none'   # pydicom is optional where no DICOM is read
+    return f'{SCAN_VERSION}; pillow {v("pillow")}; pydicom {v("pydicom")}'
 
 class ScanCache:
     "The rows of a dataset's last scan: one JSON line per file, with the size and modification time it was read at."
