@@ -261,6 +261,7 @@ def scan_dataset(root:str|Path, # the split root (see `find_split_root`)
                  n_workers:int|None=None, # processes (default: `default_workers()`)
                  progress:bool=True, # show a progress bar
                  cache:bool|str|Path=True, # reuse the rows of unchanged files from the last scan: True (in `cache_home()/'scans'`), a folder, or False
+                 rescan:bool=False, # read every file again, and keep what it read in `cache` for the scans after it
                 ) -> pd.DataFrame:
     "Scan every file under `root` into one table: split, label, path, format, size, mode, bytes, md5, phash, error."
     from tqdm.auto import tqdm
@@ -270,7 +271,7 @@ def scan_dataset(root:str|Path, # the split root (see `find_split_root`)
     paths = [root/p for p in files.path]
     keys = [(p, s.st_size, s.st_mtime_ns) for p, s in zip(files.path, map(os.stat, paths))]
     store = ScanCache(root, splits, cache) if cache is not False else None
-    rows = store.rows(keys) if store else [None] * len(keys)
+    rows = store.rows(keys) if store and not rescan else [None] * len(keys)
     todo = [i for i, r in enumerate(rows) if r is None]
     n_workers = default_workers() if n_workers is None else n_workers
     bar = functools.partial(tqdm, total=len(todo), desc='scan', disable=not show_bars(progress) or not todo, unit='file')
@@ -648,9 +649,9 @@ def fracture_audit(argv:list|None=None):
     p.add_argument('--val', type=float, default=0.1, help='validation fraction of the family split')
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--max-dist', type=int, default=2, help='perceptual-hash bits for near duplicates')
-    p.add_argument('--rescan', action='store_true', help='read every file again, not the rows of unchanged files kept from the last scan')
+    p.add_argument('--rescan', action='store_true', help='read every file again, not the rows of unchanged files kept from the last scan, and keep what it read')
     a = p.parse_args(argv)
-    scan = scan_dataset(find_data(a.data_dir), cache=not a.rescan)
+    scan = scan_dataset(find_data(a.data_dir), rescan=a.rescan)
     family, radiograph = find_families(scan, a.max_dist), find_radiographs(scan, a.max_dist)
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
     scan.assign(family=family, radiograph=radiograph).to_csv(out/'scan.csv', index=False)
