@@ -8,7 +8,7 @@ import hashlib, io, math, os, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from PIL import Image, ImageDraw, ImageFile, ImageFilter
+from PIL import Image, ImageDraw, ImageFile, ImageFilter, ImageOps
 from torch.utils.data import DataLoader, Dataset
 import torchvision.transforms as T
 import torch.nn.functional as F
@@ -122,8 +122,11 @@ def make_synthetic_xrays(dest:str|Path, # folder to create
     return df
 
 # %% ../nbs/01_data.ipynb #d260cb57
+_ORIENTATION = 0x0112   # the EXIF tag that says how the stored pixels must be turned to show the picture upright
+
 def to_gray(img:Image.Image) -> Image.Image:
-    "Any PIL image as 8-bit grayscale 'L': alpha composited onto black, 16-bit/float rescaled to 0-255."
+    "Any PIL image as 8-bit grayscale 'L', upright as its EXIF orientation says: alpha composited onto black, 16-bit/float rescaled to 0-255."
+    if img.getexif().get(_ORIENTATION, 1) != 1: img = ImageOps.exif_transpose(img)
     if img.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F'):
         a = np.asarray(img, dtype=np.float32)
         lo, hi = float(a.min()), float(a.max())
@@ -328,7 +331,7 @@ def show_batch(dl:DataLoader, n:int=8, size:float=1.6):
     return fig
 
 # %% ../nbs/01_data.ipynb #a5438735
-CACHE_VERSION = 1
+CACHE_VERSION = 2   # bump when the preprocessing changes what a cached image holds (2: EXIF orientation applied)
 
 def preprocess_gray(path:str|Path, # image file
                     size:int=224, resize:int=256, # the recipe's crop and resize
@@ -360,7 +363,7 @@ class ImageCache:
     "Preprocessed images: `images[index[i]]` is item `i` as a (size, size) uint8 array."
     images: torch.Tensor # (distinct contents, size, size) uint8
     index: np.ndarray # row of `images` for each item
-    key: str # the preprocessing, e.g. 'gray-r256-c224-v1'
+    key: str # the preprocessing, e.g. 'gray-r256-c224-v2'
     built: int = 0 # entries built by this call (the rest were reused)
     seconds: float = 0. # time this call took
 

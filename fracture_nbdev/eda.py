@@ -205,7 +205,7 @@ def show_bars(progress:bool=True) -> bool:
     return progress and (IN_NOTEBOOK or sys.stderr.isatty())
 
 # %% ../nbs/00_eda.ipynb #3b0151f8
-SCAN_VERSION = 1   # bump when `inspect_file` changes what it records: every cached row is then read again
+SCAN_VERSION = 2   # bump when `inspect_file` changes what it records: every cached row is then read again (2: EXIF orientation)
 
 def _scan_version() -> str:
     "What a scan's rows depend on besides the files: `inspect_file` (`SCAN_VERSION`) and the decoders' versions."
