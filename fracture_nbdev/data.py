@@ -211,6 +211,9 @@ def load_xray(path:str|Path, # image file
     "Open any image file (PIL formats and DICOM, see `read_dicom`) as an 8-bit X-ray, in 'L' or 'RGB' (gray copied into 3 channels)."
     try: img = read_dicom(path) if is_dicom(path) else to_gray(Image.open(path))
     except (OSError, ValueError) as e: raise FractureError(f'cannot decode {path} as an image ({e})') from None
+    except Image.DecompressionBombError as e:   # Pillow's guard against files built to exhaust memory
+        raise FractureError(f'{path} is too large to open safely: {e} If it is a genuine image, raise the limit: '
+                            f'PIL.Image.MAX_IMAGE_PIXELS = {Image.MAX_IMAGE_PIXELS * 4}') from None
     return img if channels == 1 else img.convert('RGB')
 
 # %% ../nbs/01_data.ipynb #35b7a3dd

@@ -176,6 +176,7 @@ def inspect_file(path:str|Path) -> dict:
         return r | dict(format='DICOM', width=img.width, height=img.height, mode=img.mode, phash=f'{phash(img):016x}')
     try: img = Image.open(io.BytesIO(data))
     except (UnidentifiedImageError, OSError, ValueError): return r | dict(error='not an image')
+    except Image.DecompressionBombError as e: return r | dict(error=f'unreadable: too large to open safely: {e}')
     r.update(format=img.format, width=img.width, height=img.height, mode=img.mode)
     try:
         ImageFile.LOAD_TRUNCATED_IMAGES = False   # detect truncation...
