@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #0c26ccb4
 from __future__ import annotations
-import hashlib, io, math, os, time, warnings
+import hashlib, io, math, os, re, shutil, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -18,8 +18,8 @@ from .eda import FractureError, SPLITS, cache_home, default_workers, get_items, 
 __all__ = ['CLASSES', 'POSITIVE', 'IMAGENET_MEAN', 'IMAGENET_STD', 'CACHE_VERSION', 'synthetic_xray', 'make_synthetic_xrays',
            'to_gray', 'is_dicom', 'dicom_has_image', 'read_dicom', 'save_dicom', 'load_xray', 'xray_transforms',
            'check_images', 'FractureDataset', 'DataLoaders', 'get_loader', 'get_dls', 'show_batch', 'preprocess_gray',
-           'file_md5', 'default_cache_dir', 'ImageCache', 'build_cache', 'augment_params', 'augment_xray',
-           'cap_per_group', 'CachedItems', 'TensorBatches']
+           'file_md5', 'default_cache_dir', 'prune_old_caches', 'ImageCache', 'build_cache', 'augment_params',
+           'augment_xray', 'cap_per_group', 'CachedItems', 'TensorBatches']
 
 # %% ../nbs/01_data.ipynb #306854d4
 ImageFile.LOAD_TRUNCATED_IMAGES = True
@@ -361,6 +361,14 @@ def _build_entry(args) -> str:
         np.save(tmp, arr); os.replace(tmp, dest); return ''
     except Exception as e: return f'{path}: {e}'
 
+def prune_old_caches(cache_dir:str|Path, # a folder of image caches (`default_cache_dir()`)
+                    ) -> list:
+    "Delete the image caches of earlier `CACHE_VERSION`s, which this library never reads again; return their names."
+    old = [d for d in Path(cache_dir).glob('gray-r*-c*-v*')
+           if d.is_dir() and (m := re.fullmatch(r'gray-r\d+-c\d+-v(\d+)', d.name)) and int(m[1]) < CACHE_VERSION]
+    for d in old: shutil.rmtree(d, ignore_errors=True)
+    return [d.name for d in old]
+
 @dataclass
 class ImageCache:
     "Preprocessed images: `images[index[i]]` is item `i` as a (size, size) uint8 array."
@@ -382,6 +390,7 @@ def build_cache(items:pd.DataFrame, # items with a `path` column
     t0 = time.time()
     key = f'gray-r{resize}-c{size}-v{CACHE_VERSION}'
     root = Path(cache_dir or default_cache_dir())/key; root.mkdir(parents=True, exist_ok=True)
+    prune_old_caches(root.parent)
     md5s = [file_md5(p) for p in items.path]
     uniq = list(dict.fromkeys(md5s))
     first = {m: p for m, p in zip(reversed(md5s), reversed(list(items.path)))}
