@@ -140,7 +140,8 @@ def explore(pred:Predictor, # the model to explore
 def image_paths(paths:list, # image files and folders
                ) -> list:
     "`paths` with each folder replaced by the image files below it (sorted; hidden files and folders skipped)."
-    exts, out = set(Image.registered_extensions()) | {'.dcm', '.dicom'}, []
+    Image.init()   # every plugin registered; Pillow only writes PDF and Palm files, and opens MPO through JPEG
+    exts, out = {e for e, f in Image.registered_extensions().items() if f in Image.OPEN or f == 'MPO'} | {'.dcm', '.dicom'}, []
     hidden = lambda f, top: any(part.startswith('.') for part in f.relative_to(top).parts)   # .DS_Store, .ipynb_checkpoints/...
     def image(f):   # DICOM by content, whatever the name (PACS exports use IM0001 or the instance UID), if it holds an image
         return dicom_has_image(f) if is_dicom(f) else f.suffix.lower() in exts
