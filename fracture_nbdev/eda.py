@@ -209,12 +209,12 @@ def show_bars(progress:bool=True) -> bool:
 SCAN_VERSION = 2   # bump when `inspect_file` changes what it records: every cached row is then read again (2: EXIF orientation)
 
 def _scan_version() -> str:
-    "What a scan's rows depend on besides the files: `inspect_file` (`SCAN_VERSION`) and the decoders' versions."
+    "What a scan's rows depend on besides the files: `inspect_file` (`SCAN_VERSION`), the decoders' versions, Pillow's size limit."
     from importlib.metadata import PackageNotFoundError, version
     def v(pkg):
         try: return version(pkg)
         except PackageNotFoundError: return 'none'   # pydicom is optional where no DICOM is read
-    return f'{SCAN_VERSION}; pillow {v("pillow")}; pydicom {v("pydicom")}'
+    return f'{SCAN_VERSION}; pillow {v("pillow")}; pydicom {v("pydicom")}; max pixels {Image.MAX_IMAGE_PIXELS}'
 
 class ScanCache:
     "The rows of a dataset's last scan: one JSON line per file, with the size and modification time it was read at."
