@@ -123,15 +123,18 @@ def make_synthetic_xrays(dest:str|Path, # folder to create
 
 # %% ../nbs/01_data.ipynb #d260cb57
 _ORIENTATION = 0x0112   # the EXIF tag that says how the stored pixels must be turned to show the picture upright
+_STRAIGHT_ALPHA = {'La': 'LA', 'RGBa': 'RGBA'}   # in-memory modes whose grey or colour is premultiplied by alpha
 
 def to_gray(img:Image.Image) -> Image.Image:
-    "Any PIL image as 8-bit grayscale 'L', upright as its EXIF orientation says: alpha composited onto black, 16-bit/float rescaled to 0-255."
+    "Any PIL image as 8-bit grayscale 'L', upright as its EXIF orientation says: transparency composited onto black, 16-bit/float rescaled to 0-255."
     if img.getexif().get(_ORIENTATION, 1) != 1: img = ImageOps.exif_transpose(img)
-    if img.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F'):
+    if img.mode.startswith('I;16') or img.mode in ('I', 'F'):
         a = np.asarray(img, dtype=np.float32)
         lo, hi = float(a.min()), float(a.max())
         return Image.fromarray(((a - lo) * (255 / (hi - lo) if hi > lo else 0)).round().astype(np.uint8))
-    if img.mode == 'P' or 'A' in img.mode: 
+    if img.mode == 'LAB': return img.getchannel('L')   # CIELab TIFFs: the lightness channel is the gray
+    if img.mode in _STRAIGHT_ALPHA: img = img.convert(_STRAIGHT_ALPHA[img.mode])
+    if img.mode in ('P', 'PA', 'LA', 'RGBA') or 'transparency' in img.info:   # an alpha channel, or a colour key (PNG tRNS)
         img = img.convert('RGBA')
         img = Image.alpha_composite(Image.new('RGBA', img.size, (0, 0, 0, 255)), img)
     return img.convert('L')
@@ -334,7 +337,7 @@ def show_batch(dl:DataLoader, n:int=8, size:float=1.6):
     return fig
 
 # %% ../nbs/01_data.ipynb #a5438735
-CACHE_VERSION = 2   # bump when the preprocessing changes what a cached image holds (2: EXIF orientation applied)
+CACHE_VERSION = 3   # bump when the preprocessing changes what a cached image holds (2: EXIF orientation applied; 3: PNG colour keys, LAB)
 
 def preprocess_gray(path:str|Path, # image file
                     size:int=224, resize:int=256, # the recipe's crop and resize
@@ -374,7 +377,7 @@ class ImageCache:
     "Preprocessed images: `images[index[i]]` is item `i` as a (size, size) uint8 array."
     images: torch.Tensor # (distinct contents, size, size) uint8
     index: np.ndarray # row of `images` for each item
-    key: str # the preprocessing, e.g. 'gray-r256-c224-v2'
+    key: str # the preprocessing, e.g. 'gray-r256-c224-v3'
     built: int = 0 # entries built by this call (the rest were reused)
     seconds: float = 0. # time this call took
 

@@ -164,11 +164,11 @@ def hamming(a:np.ndarray, b:np.ndarray) -> np.ndarray:
 
 # %% ../nbs/00_eda.ipynb #43ed92be
 def inspect_file(path:str|Path) -> dict:
-    "Format, size, mode, bytes, md5, perceptual hash and error of one file, by its content."
+    "Format, size (as shown: upright), mode, bytes, md5, perceptual hash and error of one file, by its content."
     data = Path(path).read_bytes()
     r = dict(format=None, width=0, height=0, mode=None, bytes=len(data), md5=hashlib.md5(data).hexdigest(),
              phash=None, error='')
-    from fracture_nbdev.data import dicom_has_image, is_dicom, read_dicom   # (01_data builds on this module)
+    from fracture_nbdev.data import _ORIENTATION, dicom_has_image, is_dicom, read_dicom   # (01_data builds on this module)
     if is_dicom(io.BytesIO(data)):   # a DICOM radiograph: decoded as training will read it
         if not dicom_has_image(path): return r | dict(format='DICOM', error='not an image')   # a DICOMDIR, a report
         try: img = read_dicom(path)
@@ -188,6 +188,7 @@ def inspect_file(path:str|Path) -> dict:
         except Exception: return r
     except Exception as e: return r | dict(error=f'unreadable: {type(e).__name__}: {e}')
     finally: ImageFile.LOAD_TRUNCATED_IMAGES = True
+    if img.getexif().get(_ORIENTATION, 1) in (5, 6, 7, 8): r.update(width=r['height'], height=r['width'])   # stored turned a quarter
     return r | dict(phash=f'{phash(img):016x}')
 
 # %% ../nbs/00_eda.ipynb #66424681
@@ -206,7 +207,7 @@ def show_bars(progress:bool=True) -> bool:
     return progress and (IN_NOTEBOOK or sys.stderr.isatty())
 
 # %% ../nbs/00_eda.ipynb #3b0151f8
-SCAN_VERSION = 2   # bump when `inspect_file` changes what it records: every cached row is then read again (2: EXIF orientation)
+SCAN_VERSION = 3   # bump when `inspect_file` changes what it records: every cached row is then read again (2: EXIF orientation; 3: size as shown, PNG colour keys, LAB)
 
 def _scan_version() -> str:
     "What a scan's rows depend on besides the files: `inspect_file` (`SCAN_VERSION`), the decoders' versions, Pillow's size limit."
