@@ -303,7 +303,9 @@ def get_dls(items:pd.DataFrame|None=None, # items path,label,split (default: `ge
     items = check_images(items)
     parts = {s: items[items.split.eq(s)] for s in SPLITS}
     for s in ('train', 'val'):
-        if parts[s].empty: raise FractureError(f'the "{s}" part of split "{split_name}" is empty: expected images in {s}/ (or rows with split={s})')
+        if parts[s].empty: raise FractureError(f'the "{s}" part of split "{split_name}" is empty: expected images in {s}/ (or rows with split={s})'
+            + ('; without a val/ folder, use the family split (--split family), which draws val and test from whole radiograph families'
+               if s == 'val' and split_name == 'official' else ''))
     pre = dict(resize=resize, size=size, mean=IMAGENET_MEAN, std=IMAGENET_STD, channels=3, gray=True)
     if per_family is not None and 'family' not in items:
         raise FractureError('per_family needs each image\'s family: use split="family", items from `family_items`, or a split CSV with a family column')

@@ -12,12 +12,12 @@ from PIL import Image, ImageFile, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['KAGGLE_DATASET', 'SPLITS', 'CLASS_FOLDERS', 'LAYOUT', 'SCAN_VERSION', 'AUGMENTED_NAMES', 'FractureError', 'run_tool',
-           'exit_status', 'download_dataset', 'find_split_root', 'find_data', 'cache_home', 'materialize_store',
-           'list_files', 'phash', 'hamming', 'inspect_file', 'n_cores', 'default_workers', 'show_bars', 'ScanCache',
-           'scan_dataset', 'name_stem', 'find_families', 'image_match', 'find_radiographs', 'show_links',
-           'family_table', 'show_family', 'leakage_report', 'family_folds', 'family_split', 'save_split_csv',
-           'read_split_csv', 'family_items', 'get_items', 'plot_counts', 'show_samples', 'plot_properties',
-           'fracture_audit']
+           'exit_status', 'class_of', 'download_dataset', 'find_split_root', 'find_data', 'cache_home',
+           'materialize_store', 'list_files', 'phash', 'hamming', 'inspect_file', 'n_cores', 'default_workers',
+           'show_bars', 'ScanCache', 'scan_dataset', 'name_stem', 'find_families', 'image_match', 'find_radiographs',
+           'show_links', 'family_table', 'show_family', 'leakage_report', 'family_folds', 'family_split',
+           'save_split_csv', 'read_split_csv', 'family_items', 'get_items', 'plot_counts', 'show_samples',
+           'plot_properties', 'fracture_audit']
 
 # %% ../nbs/00_eda.ipynb #ee6a4da1
 class FractureError(Exception):
@@ -52,8 +52,13 @@ def exit_status(tool, argv:list) -> int:
 # %% ../nbs/00_eda.ipynb #11e961b5
 KAGGLE_DATASET = 'bmadushanirodrigo/fracture-multi-region-x-ray-data'
 SPLITS = ('train', 'val', 'test')
-CLASS_FOLDERS = {'fractured': 'fractured', 'not fractured': 'not fractured',
-                 'not_fractured': 'not fractured', 'no_fracture': 'not fractured'}
+CLASS_FOLDERS = {'fractured': 'fractured', 'not fractured': 'not fractured',   # folder or label name -> class, after `class_of`
+                 'no fracture': 'not fractured', 'non fractured': 'not fractured'}
+
+def class_of(name:str, # a class folder's name or a label
+            ) -> str|None:
+    "The class `name` stands for, whatever its case and separators (`Not_Fractured`, `non-fractured`); None if none."
+    return CLASS_FOLDERS.get(re.sub(r'[\s_-]+', ' ', name).strip().lower())
 
 # %% ../nbs/00_eda.ipynb #60c6d208
 def download_dataset(handle:str=KAGGLE_DATASET, # Kaggle dataset handle `owner/name`
@@ -70,9 +75,13 @@ def download_dataset(handle:str=KAGGLE_DATASET, # Kaggle dataset handle `owner/n
 
 # %% ../nbs/00_eda.ipynb #34483f7d
 def _class_dirs(split_dir:Path) -> dict:
-    "Map each class found in `split_dir` to its folder."
-    return {CLASS_FOLDERS[d.name.lower()]: d for d in sorted(split_dir.iterdir())
-            if d.is_dir() and d.name.lower() in CLASS_FOLDERS}
+    "Map each class found in `split_dir` to its folder; two folders of one class are an error."
+    found = {}
+    for d in sorted(split_dir.iterdir()):
+        if d.is_dir() and (c := class_of(d.name)): found.setdefault(c, []).append(d.name)
+    if twice := {c: names for c, names in found.items() if len(names) > 1}:
+        raise FractureError(f'{split_dir} has more than one folder of a class: {twice}; move their files into one folder per class')
+    return {c: split_dir/names[0] for c, names in found.items()}
 
 # %% ../nbs/00_eda.ipynb #62fba825
 LAYOUT = ('DIR/{train,val,test}/{fractured,"not fractured"}/*.jpg (the Kaggle archive nests it one level deeper, '
@@ -132,6 +141,8 @@ def list_files(root:str|Path, # the split root (see `find_split_root`)
             if not require and not classes: continue
             missing = sorted(set(CLASS_FOLDERS.values()) - set(classes))
             raise FractureError(f'split "{split}" under {root} lacks class folder(s) {missing}; expected {LAYOUT}')
+        if other := [d.name for d in sorted((root/split).iterdir()) if d.is_dir() and not d.name.startswith('.') and d not in classes.values()]:
+            warnings.warn(f'{root/split}: left out folder(s) {other}, which are not class folders (expected {sorted(set(CLASS_FOLDERS.values()))})')
         for label, d in classes.items():
             rows += [(split, label, str(p.relative_to(root))) for p in sorted(d.rglob('*'))
                      if p.is_file() and not p.name.startswith('.')]
@@ -557,7 +568,7 @@ def read_split_csv(csv:str|Path, # a CSV with columns path,label,split
     df = pd.read_csv(csv, dtype=str, keep_default_na=False)
     if missing := {'path', 'label', 'split'} - set(df.columns):
         raise FractureError(f'{csv} lacks column(s) {sorted(missing)}: expected a CSV with columns path,label,split')
-    df['label'] = df.label.str.lower().map(lambda l: CLASS_FOLDERS.get(l, l))
+    df['label'] = [class_of(l) or l for l in df.label]
     if bad := set(df.label) - set(CLASS_FOLDERS.values()):
         raise FractureError(f'{csv}: unknown label(s) {sorted(bad)}; expected "fractured" or "not fractured"')
     if bad := set(df.split) - set(SPLITS): raise FractureError(f'{csv}: unknown split(s) {sorted(bad)}; expected {SPLITS}')
