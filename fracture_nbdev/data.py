@@ -16,10 +16,10 @@ from .eda import FractureError, SPLITS, cache_home, default_workers, get_items, 
 
 # %% auto #0
 __all__ = ['CLASSES', 'POSITIVE', 'IMAGENET_MEAN', 'IMAGENET_STD', 'CACHE_VERSION', 'synthetic_xray', 'make_synthetic_xrays',
-           'to_gray', 'is_dicom', 'dicom_has_image', 'read_dicom', 'save_dicom', 'load_xray', 'xray_transforms',
-           'check_images', 'FractureDataset', 'DataLoaders', 'get_loader', 'get_dls', 'show_batch', 'preprocess_gray',
-           'file_md5', 'default_cache_dir', 'prune_old_caches', 'ImageCache', 'build_cache', 'augment_params',
-           'augment_xray', 'cap_per_group', 'CachedItems', 'TensorBatches']
+           'to_gray', 'array_to_gray', 'is_dicom', 'dicom_has_image', 'read_dicom', 'save_dicom', 'load_xray',
+           'xray_transforms', 'check_images', 'FractureDataset', 'DataLoaders', 'get_loader', 'get_dls', 'show_batch',
+           'preprocess_gray', 'file_md5', 'default_cache_dir', 'prune_old_caches', 'ImageCache', 'build_cache',
+           'augment_params', 'augment_xray', 'cap_per_group', 'CachedItems', 'TensorBatches']
 
 # %% ../nbs/01_data.ipynb #306854d4
 ImageFile.LOAD_TRUNCATED_IMAGES = True
@@ -139,6 +139,26 @@ def to_gray(img:Image.Image) -> Image.Image:
         img = Image.alpha_composite(Image.new('RGBA', img.size, (0, 0, 0, 255)), img)
     return img.convert('L')
 
+# %% ../nbs/01_data.ipynb #b9ee2371
+def array_to_gray(a, # (H, W) of any numeric type, or (H, W, C) with C = 1, 3 (RGB) or 4 (RGBA, uint8 only); numpy or torch
+                 ) -> Image.Image:
+    "An image array as 8-bit grayscale 'L', as a file of the same values reads (see `to_gray`)."
+    if isinstance(a, torch.Tensor): a = a.detach().cpu().numpy()
+    a = np.asarray(a)
+    if a.ndim == 3 and a.shape[-1] == 1: a = a[..., 0]
+    if a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[-1] not in (3, 4)) or 0 in a.shape:
+        first = a.ndim == 3 and a.shape[0] in (1, 3, 4)
+        raise FractureError(f'an image array of shape {a.shape}: expected (H, W), or (H, W, C) with 1, 3 or 4 channels last'
+                            + (' (this one looks channels-first: pass a.transpose(1, 2, 0))' if first else ''))
+    if a.dtype == bool: a = a.astype(np.uint8) * 255
+    if a.dtype == np.uint8: return to_gray(Image.fromarray(a))   # L, RGB or RGBA
+    if not (np.issubdtype(a.dtype, np.integer) or np.issubdtype(a.dtype, np.floating)):
+        raise FractureError(f'an image array of type {a.dtype}: expected integers or floats')
+    if a.ndim == 3 and a.shape[-1] == 4: raise FractureError(f'an RGBA image array of type {a.dtype}: expected uint8 (0-255), whose alpha is known')
+    a = a.astype(np.float32)
+    if not np.isfinite(a).all(): raise FractureError('an image array with NaN or infinite values: expected finite numbers')
+    return to_gray(Image.fromarray(a @ np.float32([.299, .587, .114]) if a.ndim == 3 else a))   # mode F: stretched to 0-255
+
 # %% ../nbs/01_data.ipynb #b25273a9
 _RADIOGRAPHY = {'CR', 'DX', 'RG', 'RF', 'XA', 'OT', 'SC'}   # projection X-rays, and 'other'/secondary captures (scanned films)
 
@@ -176,11 +196,10 @@ def read_dicom(src, # a DICOM file's path or a binary file object
                             f'Compressed DICOM may need a decoder: pip install pylibjpeg pylibjpeg-libjpeg pylibjpeg-openjpeg') from None
     if ds.get('NumberOfFrames', 1) > 1: a = a[0]
     if ds.get('PhotometricInterpretation') == 'PALETTE COLOR': a = apply_color_lut(a, ds)   # indices -> RGB
-    if a.ndim == 3:   # colour (secondary captures, photographs of films): luminance, as for any RGB file
-        return to_gray(Image.fromarray(a) if a.dtype == np.uint8 else Image.fromarray(a.astype(np.float32) @ np.float32([.299, .587, .114])))
+    if a.ndim == 3: return array_to_gray(a)   # colour (secondary captures, photographs of films): luminance, as for any RGB file
     a = apply_voi_lut(apply_modality_lut(a, ds), ds).astype(np.float32)   # stored values -> real units -> the window shown
     if ds.get('PhotometricInterpretation') == 'MONOCHROME1': a = -a   # stored inverted: bone bright, as everywhere else
-    return to_gray(Image.fromarray(a))   # float32: mode F, stretched to 0-255, as 16-bit files are
+    return array_to_gray(a)   # float32: stretched to 0-255, as 16-bit files are
 
 def save_dicom(img:Image.Image, # a gray (or any) image
                path:str|Path, # where to write the .dcm file

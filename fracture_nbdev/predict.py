@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from PIL import Image
 from .eda import FractureError, run_tool
-from .data import CLASSES, POSITIVE, dicom_has_image, is_dicom, load_xray, to_gray, xray_transforms
+from .data import CLASSES, POSITIVE, array_to_gray, dicom_has_image, is_dicom, load_xray, to_gray, xray_transforms
 from .train import get_device, load_checkpoint, log_probs
 from .evaluate import Evaluation, announce_operating_point, gradcam, operating_point, plot_cams, show_cam
 
@@ -41,9 +41,13 @@ class Predictor:
         return cls(model, meta, threshold, device, tta)
 
     def image(self, src) -> Image.Image:
-        "Read `src` (path, bytes or PIL image) as an RGB X-ray; undecodable input is a `FractureError`."
+        "Read `src` (a path, bytes, a file object, a PIL image or an array) as an RGB X-ray; unreadable input is a `FractureError`."
         if isinstance(src, Image.Image): return to_gray(src).convert('RGB')
-        return load_xray(io.BytesIO(src) if isinstance(src, (bytes, bytearray)) else src)
+        if isinstance(src, (np.ndarray, torch.Tensor)): return array_to_gray(src).convert('RGB')
+        if isinstance(src, (bytes, bytearray)): src = io.BytesIO(src)
+        if not isinstance(src, (str, Path)) and not hasattr(src, 'read'):
+            raise FractureError(f'cannot read a {type(src).__name__} as an image: expected a path, bytes, a file object, a PIL image or an array')
+        return load_xray(src)
 
     def tensor(self, src) -> torch.Tensor:
         "The preprocessed (1, 3, H, W) input for `src`."
@@ -54,7 +58,7 @@ class Predictor:
         "p(fractured) for a preprocessed batch (with `tta`, the mean over the batch and its mirror images)."
         return log_probs(self.model, x, self.tta).exp()[:, POSITIVE].cpu()
 
-    def predict_many(self, srcs:list, # image files, their bytes, or PIL images
+    def predict_many(self, srcs:list, # image files, their bytes, PIL images or arrays
                      bs:int=32, # images a forward pass
                      gradcams:int=0, # also the Grad-CAM heatmaps of the first this many images that can be read
                     ):
@@ -78,7 +82,7 @@ class Predictor:
                 if j < k: r.update(gradcam=cams[j], input=x)
                 j += 1; yield src, r
 
-    def predict(self, src, # an image file, its bytes, or a PIL image
+    def predict(self, src, # an image file, its bytes, a PIL image or an array
                 with_gradcam:bool=False, # also return the Grad-CAM heatmap (H, W) in [0, 1]
                ) -> dict:
         "Label, p(fractured) and (optionally) Grad-CAM of one image."
@@ -87,7 +91,7 @@ class Predictor:
         return r
 
 # %% ../nbs/05_inference.ipynb #43cf785c
-def show_prediction(pred:Predictor, src, # a predictor and an image (path, bytes or PIL image)
+def show_prediction(pred:Predictor, src, # a predictor and an image (path, bytes, PIL image or array)
                     label:str|None=None, # the true label, if known
                     size:float=3.2):
     "Image | Grad-CAM overlay, titled with the prediction and probability (and the truth, red when wrong)."
