@@ -10,7 +10,7 @@ import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as 
 from .eda import FractureError, family_folds, family_items, show_bars
 from .data import CLASSES, POSITIVE, check_images, get_dls
 from .model import create_model
-from .train import RECIPES, fit, fit_options, get_device, get_preds, recipe_overrides
+from .train import RECIPES, check_recipe, fit, fit_options, get_device, get_preds, recipe_overrides
 from .evaluate import family_level, honest_metrics, roc_auc, threshold_for_sensitivity
 
 # %% auto #0
@@ -120,7 +120,7 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
                                              # a number S, the cut reaching sensitivity S there (`threshold_for_sensitivity`)
              **overrides): # recipe options (epochs, lr, ...)
     "A `train_predict(train, val, test, seed)` for `cross_validate` that fine-tunes `arch` with a recipe."
-    r = dict(RECIPES[recipe], **overrides)
+    r = check_recipe(dict(RECIPES[recipe], **overrides))
     def train_predict(tr, va, te, seed):
         items = pd.concat([tr.assign(split='train'), va.assign(split='val'), te.assign(split='test')])
         dls = get_dls(items, bs=r['bs'], size=size, resize=resize, seed=seed, cache=cache, augment=r['augment'],
@@ -289,14 +289,15 @@ def cv_main(a) -> pd.DataFrame:
         raise FractureError('--val-threshold and --target-sensitivity each choose the cut on the validation parts: give one of them')
     if cut is not None: threshold_for_sensitivity([1], [0.5], cut)   # a bad target fails now, not after the first round's training
     cut = getattr(a, 'val_threshold', False) if cut is None else cut
+    over = recipe_overrides(a)
+    tp = finetune(a.arch, a.weights, a.recipe, a.size, a.resize, getattr(a, 'tta', False), a.device, a.cache, getattr(a, 'precision', 'auto'),
+                  val_threshold=cut, **over)   # checks the recipe's numbers
+    create_model(a.arch, weights=a.weights)   # a misspelt arch or weights file fails now, not after the scan
     items = check_images(family_items(a.data_dir)[['path', 'label', 'family']])
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
-    over = recipe_overrides(a)
     seeds = tuple(int(s) for s in str(a.cv_seeds).split(','))
     print(f'{a.cv}-fold family-grouped cross-validation, seeds {seeds}: {len(items)} images, {items.family.nunique()} families; '
           f'{a.arch} ({a.weights}), recipe {a.recipe} {over or ""}')
-    tp = finetune(a.arch, a.weights, a.recipe, a.size, a.resize, getattr(a, 'tta', False), a.device, a.cache, getattr(a, 'precision', 'auto'),
-                  val_threshold=cut, **over)
     oof = cross_validate(items, tp, a.cv, seeds, save=out/'cv_predictions.csv')
     if tp.thresholds: print('thresholds chosen on the validation parts:', ', '.join(f'{t:.2f}' for t in tp.thresholds))
     s = cv_summary(oof); s.to_csv(out/'cv_summary.csv')

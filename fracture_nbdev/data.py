@@ -317,6 +317,7 @@ def get_dls(items:pd.DataFrame|None=None, # items path,label,split (default: `ge
             per_family:int|None=None, # with `cache`: at most this many images of a family in a training epoch, drawn anew each epoch
            ) -> DataLoaders:
     "Seeded loaders for the train, val and (if present) test parts of a split, with the recipe's preprocessing."
+    if not 0 < size <= resize: raise FractureError(f'size {size}, resize {resize}: expected 0 < size <= resize (the crop is cut from the resized image)')
     split_name = str(split_csv) if split_csv else split
     if items is None: items = get_items(data_dir, split, split_csv, seed)
     items = check_images(items)

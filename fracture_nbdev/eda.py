@@ -25,7 +25,7 @@ class FractureError(Exception):
 
 # %% ../nbs/00_eda.ipynb #0a3114fa
 def run_tool(main):
-    "Wrap a command-line `main(argv)`: a `FractureError` prints one line and exits 2, Ctrl-C exits 130."
+    "Wrap a command-line `main(argv)`: a `FractureError` prints one line and exits 2, an `OSError` one line and 1, Ctrl-C 130."
     @functools.wraps(main)
     def _run(argv:list|None=None):
         prog = main.__name__
@@ -40,6 +40,8 @@ def run_tool(main):
             print(f'{prog}: interrupted', file=sys.stderr); sys.exit(130)
         except BrokenPipeError:  # output piped into `head` and the like
             sys.stderr.close(); sys.exit(141)
+        except OSError as e:     # the system refused: a full disk, no permission, a file where a folder goes
+            print(f'{prog}: error: {e}', file=sys.stderr); sys.exit(1)
         finally: warnings.showwarning = show
     return _run
 

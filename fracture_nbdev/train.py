@@ -16,7 +16,7 @@ from .model import create_model, freeze, unfreeze
 __all__ = ['PRECISIONS', 'CHECKPOINT_FORMAT', 'RECIPES', 'get_device', 'cpu_has_bf16', 'autocast_dtype', 'precision_name',
            'is_channels_last', 'log_probs', 'get_preds', 'TrainingDiverged', 'train_step', 'train_one_epoch',
            'versions', 'save_checkpoint', 'read_checkpoint', 'load_checkpoint', 'update_checkpoint',
-           'split_fingerprint', 'make_optimizer', 'compile_model', 'fit', 'plot_history', 'fit_options',
+           'split_fingerprint', 'make_optimizer', 'compile_model', 'check_recipe', 'fit', 'plot_history', 'fit_options',
            'recipe_overrides', 'train_main', 'fracture_train']
 
 # %% ../nbs/03_training.ipynb #f1690051
@@ -246,6 +246,18 @@ def compile_model(model:nn.Module, device:torch.device) -> nn.Module:
     "`torch.compile` the model; on a GPU with CUDA graphs ('reduce-overhead'), so small batches are not launch-bound."
     return torch.compile(model, mode='reduce-overhead' if device.type == 'cuda' else None)
 
+_RECIPE_RULES = dict(epochs=(lambda v: v >= 1, 'at least 1'), bs=(lambda v: v >= 1, 'at least 1'), lr=(lambda v: v > 0, 'above 0'),
+                     freeze_epochs=(lambda v: v >= 0, '0 or more'), wd=(lambda v: v >= 0, '0 or more'),
+                     backbone_lr_mult=(lambda v: v >= 0, '0 or more'), label_smoothing=(lambda v: 0 <= v < 1, 'from 0 to below 1'),
+                     per_family=(lambda v: v is None or v >= 1, 'at least 1, or none'))
+
+def check_recipe(recipe:dict, # recipe options, as in `RECIPES` (any subset)
+                ) -> dict:
+    "`recipe`, once its numbers are checked: a `FractureError` names the first out of range and the range, before any work."
+    for k, (ok, want) in _RECIPE_RULES.items():
+        if k in recipe and not ok(recipe[k]): raise FractureError(f'{k} {recipe[k]}: expected {want}')
+    return recipe
+
 def _make_schedule(opt, schedule:str|None, epochs:int, steps:int):
     if schedule in (None, 'constant'): return None
     if schedule == 'onecycle':
@@ -275,6 +287,7 @@ def fit(model:nn.Module, # a model from `create_model`
         meta:dict|None=None, # more metadata for the checkpoints
        ) -> pd.DataFrame:
     "Train with the recipe; keep the best weights by validation accuracy. Returns the per-epoch history."
+    check_recipe(dict(epochs=epochs, lr=lr, freeze_epochs=freeze_epochs, wd=wd, backbone_lr_mult=backbone_lr_mult, label_smoothing=label_smoothing))
     dev = get_device(device)
     torch.manual_seed(seed)
     model.to(dev, memory_format=torch.channels_last if channels_last else torch.contiguous_format)
@@ -406,16 +419,17 @@ def train_main(a) -> pd.DataFrame:
         make_synthetic_xrays(out/'demo-data', n_per_class=(160, 30, 30), size=96)
         a.data_dir, a.split, a.split_csv, a.weights, a.size, a.resize = out/'demo-data', 'official', None, 'none', 96, 96
         r.update(epochs=6, bs=16)
-    r.update(recipe_overrides(a))
+    check_recipe(r | recipe_overrides(a)); r.update(recipe_overrides(a))
+    if out.exists() and not out.is_dir(): raise FractureError(f'--out {out} is a file: expected a folder for best.pth, history.csv and loss_curve.png')
     dev = get_device(a.device)
+    torch.manual_seed(a.seed)
+    model = create_model(a.arch, weights=a.weights)   # before the data: a misspelt arch or weights file fails at once
     items = get_items(a.data_dir, a.split, a.split_csv, a.seed, families=bool(r['per_family']))
     dls = get_dls(items, split=a.split, split_csv=a.split_csv, bs=r['bs'], size=a.size, resize=a.resize,
                   num_workers=a.workers, seed=a.seed, cache=a.cache, device=str(dev), augment=r['augment'], per_family=r['per_family'])
     print(f'data: {dls.split} split, {len(dls.train.dataset)} train / {len(dls.valid.dataset)} val images'
           + (f' (cache {dls.cache.key}: {dls.cache.built} built, {len(dls.cache.images)} distinct, {dls.cache.seconds:.1f}s)' if a.cache else '')
           + f'; {a.arch} ({a.weights}), recipe {a.recipe}, on {dev}')
-    torch.manual_seed(a.seed)
-    model = create_model(a.arch, weights=a.weights)
     hist = fit(model, dls, out=out, device=a.device, seed=a.seed, resume=a.resume, compile=a.compile, precision=a.precision,
                meta=dict(weights=str(a.weights), recipe_name=a.recipe, augment=r['augment'], per_family=r['per_family'],
                     command=' '.join(sys.argv)), **fit_options(r))
