@@ -17,9 +17,9 @@ from .eda import FractureError, SPLITS, cache_home, default_workers, get_items, 
 # %% auto #0
 __all__ = ['CLASSES', 'POSITIVE', 'IMAGENET_MEAN', 'IMAGENET_STD', 'CACHE_VERSION', 'synthetic_xray', 'make_synthetic_xrays',
            'to_gray', 'array_to_gray', 'is_dicom', 'dicom_has_image', 'read_dicom', 'save_dicom', 'load_xray',
-           'xray_transforms', 'check_images', 'FractureDataset', 'DataLoaders', 'get_loader', 'get_dls', 'show_batch',
-           'preprocess_gray', 'file_md5', 'default_cache_dir', 'prune_old_caches', 'ImageCache', 'build_cache',
-           'augment_params', 'augment_xray', 'cap_per_group', 'CachedItems', 'TensorBatches']
+           'xray_transforms', 'check_images', 'FractureDataset', 'DataLoaders', 'worker_count', 'get_loader', 'get_dls',
+           'show_batch', 'preprocess_gray', 'file_md5', 'default_cache_dir', 'prune_old_caches', 'ImageCache',
+           'build_cache', 'augment_params', 'augment_xray', 'cap_per_group', 'CachedItems', 'TensorBatches']
 
 # %% ../nbs/01_data.ipynb #306854d4
 ImageFile.LOAD_TRUNCATED_IMAGES = True
@@ -287,6 +287,12 @@ class DataLoaders:
     split: str = ''
     cache: object = None # with `cache=True`: the `ImageCache` the batches come from
 
+def worker_count(n:int|None) -> int:
+    "`n` worker processes, checked (0: work in this process); None: `default_workers()`."
+    if n is None: return default_workers()
+    if n < 0: raise FractureError(f'{n} workers: expected 0 or more (0 works in this process), or none for the default')
+    return n
+
 def get_loader(items:pd.DataFrame, # items path,label (the rows of one part of a split)
                train:bool=False, # shuffle and augment
                bs:int=32, # batch size
@@ -296,7 +302,7 @@ def get_loader(items:pd.DataFrame, # items path,label (the rows of one part of a
                seed:int=0, # seed of the shuffling and augmentation
               ) -> DataLoader:
     "A loader over `items` with the recipe's preprocessing (and augmentation if `train`)."
-    nw = default_workers() if num_workers is None else num_workers
+    nw = worker_count(num_workers)
     g = torch.Generator(); g.manual_seed(seed)
     return DataLoader(FractureDataset(items, xray_transforms(train, size, resize)), bs, shuffle=train, num_workers=nw,
                       generator=g, pin_memory=torch.cuda.is_available())
@@ -420,7 +426,7 @@ def build_cache(items:pd.DataFrame, # items with a `path` column
     uniq = list(dict.fromkeys(md5s))
     first = {m: p for m, p in zip(reversed(md5s), reversed(list(items.path)))}
     todo = [(first[m], root/f'{m}.npy', size, resize) for m in uniq if not (root/f'{m}.npy').exists()]
-    nw = default_workers() if n_workers is None else n_workers
+    nw = worker_count(n_workers)
     bar = dict(total=len(todo), desc=f'cache {key}', unit='img', disable=not show_bars(progress) or not todo)
     if nw > 1 and len(todo) > 1:
         with ProcessPoolExecutor(nw) as ex: errors = list(tqdm(ex.map(_build_entry, todo, chunksize=16), **bar))

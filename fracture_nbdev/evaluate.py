@@ -213,6 +213,8 @@ def operating_point(meta:dict, # a checkpoint's metadata
                     threshold:float|None=None, tta:bool|None=None, # given by the caller: these win over the checkpoint's
                    ) -> dict:
     "The decision rule: `threshold` and `tta` where given, else as recorded in `meta` by `save_operating_point`, else p(fractured) >= 0.5 without TTA."
+    if threshold is not None and not 0 <= threshold <= 1:
+        raise FractureError(f'threshold {threshold}: expected a cut on p(fractured) from 0 to 1 (fractured when p >= threshold)')
     op = dict(threshold=0.5, tta=False) | meta.get('operating_point', {})
     return op | {k: v for k, v in dict(threshold=threshold, tta=tta).items() if v is not None}
 
