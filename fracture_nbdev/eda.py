@@ -550,7 +550,8 @@ def family_split(scan:pd.DataFrame, # a table from `scan_dataset`, or `family_it
     k = 20
     folds = family_folds(family, s.label, k=k, seed=seed)
     n_test, n_val = round(test*k), round(val*k)
-    if n_test < 1 or n_test + n_val >= k: raise FractureError(f'test={test}, val={val}: expected fractions that leave room for train')
+    if n_test < 1 or n_val < 1 or n_test + n_val >= k:
+        raise FractureError(f'test={test}, val={val}: expected fractions of at least {1/k} each (the split has {k} parts) that leave room for train')
     split = np.where(folds < n_test, 'test', np.where(folds < n_test + n_val, 'val', 'train'))
     return pd.DataFrame({'path': s.path.values, 'label': s.label.values, 'split': split, 'family': family.values})
 
