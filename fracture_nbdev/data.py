@@ -8,7 +8,7 @@ import hashlib, io, math, os, re, shutil, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from PIL import Image, ImageDraw, ImageFile, ImageFilter, ImageOps
+from PIL import Image, ImageDraw, ImageFile, ImageFilter
 from torch.utils.data import DataLoader, Dataset
 import torchvision.transforms as T
 import torch.nn.functional as F
@@ -125,9 +125,18 @@ def make_synthetic_xrays(dest:str|Path, # folder to create
 _ORIENTATION = 0x0112   # the EXIF tag that says how the stored pixels must be turned to show the picture upright
 _STRAIGHT_ALPHA = {'La': 'LA', 'RGBa': 'RGBA'}   # in-memory modes whose grey or colour is premultiplied by alpha
 
+_UPRIGHT = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,   # orientation ->
+            5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90}   # the turn that undoes it
+
+def _orientation(img:Image.Image) -> int:
+    "`img`'s EXIF orientation, 1 to 8; 1 (as stored) where it has none, or its EXIF is unreadable, as viewers show such files."
+    try: o = img.getexif().get(_ORIENTATION, 1)
+    except Exception: return 1   # Pillow raises SyntaxError, struct.error, ValueError... for corrupt EXIF
+    return o if isinstance(o, int) and o in _UPRIGHT else 1
+
 def to_gray(img:Image.Image) -> Image.Image:
     "Any PIL image as 8-bit grayscale 'L', upright as its EXIF orientation says: transparency composited onto black, 16-bit/float rescaled to 0-255."
-    if img.getexif().get(_ORIENTATION, 1) != 1: img = ImageOps.exif_transpose(img)
+    if (o := _orientation(img)) != 1: img = img.transpose(_UPRIGHT[o])   # not ImageOps.exif_transpose: it rewrites the EXIF, and fails where that is corrupt
     if img.mode.startswith('I;16') or img.mode in ('I', 'F'):
         a = np.asarray(img, dtype=np.float32)
         lo, hi = float(a.min()), float(a.max())
@@ -232,10 +241,13 @@ def load_xray(path:str|Path, # image file
              ) -> Image.Image:
     "Open any image file (PIL formats and DICOM, see `read_dicom`) as an 8-bit X-ray, in 'L' or 'RGB' (gray copied into 3 channels)."
     try: img = read_dicom(path) if is_dicom(path) else to_gray(Image.open(path))
-    except (OSError, ValueError) as e: raise FractureError(f'cannot decode {path} as an image ({e})') from None
+    except FractureError: raise
     except Image.DecompressionBombError as e:   # Pillow's guard against files built to exhaust memory
         raise FractureError(f'{path} is too large to open safely: {e} If it is a genuine image, raise the limit: '
                             f'PIL.Image.MAX_IMAGE_PIXELS = {Image.MAX_IMAGE_PIXELS * 4}') from None
+    except (OSError, ValueError) as e: raise FractureError(f'cannot decode {path} as an image ({e})') from None
+    except Exception as e:   # Pillow's decoders raise others too for some corrupt files: TypeError, SyntaxError, struct.error
+        raise FractureError(f'cannot decode {path} as an image ({type(e).__name__}: {e})') from None
     return img if channels == 1 else img.convert('RGB')
 
 # %% ../nbs/01_data.ipynb #35b7a3dd

@@ -181,7 +181,7 @@ def inspect_file(path:str|Path) -> dict:
     data = Path(path).read_bytes()
     r = dict(format=None, width=0, height=0, mode=None, bytes=len(data), md5=hashlib.md5(data).hexdigest(),
              phash=None, error='')
-    from fracture_nbdev.data import _ORIENTATION, dicom_has_image, is_dicom, read_dicom   # (01_data builds on this module)
+    from fracture_nbdev.data import _orientation, dicom_has_image, is_dicom, read_dicom   # (01_data builds on this module)
     if is_dicom(io.BytesIO(data)):   # a DICOM radiograph: decoded as training will read it
         if not dicom_has_image(path): return r | dict(format='DICOM', error='not an image')   # a DICOMDIR, a report
         try: img = read_dicom(path)
@@ -201,7 +201,7 @@ def inspect_file(path:str|Path) -> dict:
         except Exception: return r
     except Exception as e: return r | dict(error=f'unreadable: {type(e).__name__}: {e}')
     finally: ImageFile.LOAD_TRUNCATED_IMAGES = True
-    if img.getexif().get(_ORIENTATION, 1) in (5, 6, 7, 8): r.update(width=r['height'], height=r['width'])   # stored turned a quarter
+    if _orientation(img) in (5, 6, 7, 8): r.update(width=r['height'], height=r['width'])   # stored turned a quarter
     return r | dict(phash=f'{phash(img):016x}')
 
 # %% ../nbs/00_eda.ipynb #66424681
