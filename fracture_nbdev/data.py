@@ -152,7 +152,7 @@ def to_gray(img:Image.Image) -> Image.Image:
 def array_to_gray(a, # (H, W) of any numeric type, or (H, W, C) with C = 1, 3 (RGB) or 4 (RGBA, uint8 only); numpy or torch
                  ) -> Image.Image:
     "An image array as 8-bit grayscale 'L', as a file of the same values reads (see `to_gray`)."
-    if isinstance(a, torch.Tensor): a = a.detach().cpu().numpy()
+    if isinstance(a, torch.Tensor): a = a.detach().cpu(); a = (a.float() if a.is_floating_point() else a).numpy()   # numpy has no bfloat16
     a = np.asarray(a)
     if a.ndim == 3 and a.shape[-1] == 1: a = a[..., 0]
     if a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[-1] not in (3, 4)) or 0 in a.shape:
