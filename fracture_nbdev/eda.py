@@ -570,8 +570,11 @@ def read_split_csv(csv:str|Path, # a CSV with columns path,label,split
     if not csv.exists(): raise FractureError(f'split file {csv} does not exist')
     df = pd.read_csv(csv, dtype=str, keep_default_na=False)
     if missing := {'path', 'label', 'split'} - set(df.columns):
-        raise FractureError(f'{csv} lacks column(s) {sorted(missing)}: expected a CSV with columns path,label,split')
+        sep = next((c for c in ';\t|' if c in ''.join(df.columns)), None)   # Excel in many locales saves CSV with ';'
+        raise FractureError(f'{csv} lacks column(s) {sorted(missing)}: expected a CSV with columns path,label,split'
+                            + (f' separated by commas (this one looks separated by {sep!r})' if sep else ''))
     df['label'] = [class_of(l) or l for l in df.label]
+    df['split'] = df.split.str.strip().str.lower()   # 'Train ' is train
     if bad := set(df.label) - set(CLASS_FOLDERS.values()):
         raise FractureError(f'{csv}: unknown label(s) {sorted(bad)}; expected "fractured" or "not fractured"')
     if bad := set(df.split) - set(SPLITS): raise FractureError(f'{csv}: unknown split(s) {sorted(bad)}; expected {SPLITS}')
