@@ -416,7 +416,6 @@ def train_main(a) -> pd.DataFrame:
     out = Path(a.out)
     r = dict(RECIPES[a.recipe])
     if a.demo:
-        make_synthetic_xrays(out/'demo-data', n_per_class=(160, 30, 30), size=96)
         a.data_dir, a.split, a.split_csv, a.weights, a.size, a.resize = out/'demo-data', 'official', None, 'none', 96, 96
         r.update(epochs=6, bs=16)
     check_recipe(r | recipe_overrides(a)); r.update(recipe_overrides(a))
@@ -424,6 +423,7 @@ def train_main(a) -> pd.DataFrame:
     dev = get_device(a.device)
     torch.manual_seed(a.seed)
     model = create_model(a.arch, weights=a.weights)   # before the data: a misspelt arch or weights file fails at once
+    if a.demo: make_synthetic_xrays(out/'demo-data', n_per_class=(160, 30, 30), size=96)
     items = get_items(a.data_dir, a.split, a.split_csv, a.seed, families=bool(r['per_family']))
     dls = get_dls(items, split=a.split, split_csv=a.split_csv, bs=r['bs'], size=a.size, resize=a.resize,
                   num_workers=a.workers, seed=a.seed, cache=a.cache, device=str(dev), augment=r['augment'], per_family=r['per_family'])
