@@ -418,7 +418,7 @@ def train_main(a) -> pd.DataFrame:
     if a.demo:
         a.data_dir, a.split, a.split_csv, a.weights, a.size, a.resize = out/'demo-data', 'official', None, 'none', 96, 96
         r.update(epochs=6, bs=16)
-    check_recipe(r | recipe_overrides(a)); r.update(recipe_overrides(a))
+    r.update(recipe_overrides(a)); check_recipe(r)
     if out.exists() and not out.is_dir(): raise FractureError(f'--out {out} is a file: expected a folder for best.pth, history.csv and loss_curve.png')
     dev = get_device(a.device)
     torch.manual_seed(a.seed)
