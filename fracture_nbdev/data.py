@@ -12,14 +12,14 @@ from PIL import Image, ImageDraw, ImageFile, ImageFilter
 from torch.utils.data import DataLoader, Dataset
 import torchvision.transforms as T
 import torch.nn.functional as F
-from .eda import FractureError, SPLITS, cache_home, default_workers, get_items, show_bars
+from .eda import FractureError, SPLITS, cache_home, default_workers, get_items, show_bars, worker_count
 
 # %% auto #0
 __all__ = ['CLASSES', 'POSITIVE', 'IMAGENET_MEAN', 'IMAGENET_STD', 'CACHE_VERSION', 'synthetic_xray', 'make_synthetic_xrays',
            'to_gray', 'array_to_gray', 'is_dicom', 'dicom_has_image', 'read_dicom', 'save_dicom', 'load_xray',
-           'xray_transforms', 'check_images', 'FractureDataset', 'DataLoaders', 'worker_count', 'get_loader', 'get_dls',
-           'show_batch', 'preprocess_gray', 'file_md5', 'default_cache_dir', 'prune_old_caches', 'ImageCache',
-           'build_cache', 'augment_params', 'augment_xray', 'cap_per_group', 'CachedItems', 'TensorBatches']
+           'xray_transforms', 'check_images', 'FractureDataset', 'DataLoaders', 'get_loader', 'get_dls', 'show_batch',
+           'preprocess_gray', 'file_md5', 'default_cache_dir', 'prune_old_caches', 'ImageCache', 'build_cache',
+           'augment_params', 'augment_xray', 'cap_per_group', 'CachedItems', 'TensorBatches']
 
 # %% ../nbs/01_data.ipynb #306854d4
 ImageFile.LOAD_TRUNCATED_IMAGES = True
@@ -298,12 +298,6 @@ class DataLoaders:
     preprocess: dict = field(default_factory=dict)
     split: str = ''
     cache: object = None # with `cache=True`: the `ImageCache` the batches come from
-
-def worker_count(n:int|None) -> int:
-    "`n` worker processes, checked (0: work in this process); None: `default_workers()`."
-    if n is None: return default_workers()
-    if n < 0: raise FractureError(f'{n} workers: expected 0 or more (0 works in this process), or none for the default')
-    return n
 
 def get_loader(items:pd.DataFrame, # items path,label (the rows of one part of a split)
                train:bool=False, # shuffle and augment

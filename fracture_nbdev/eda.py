@@ -14,10 +14,10 @@ from PIL import Image, ImageFile, UnidentifiedImageError
 __all__ = ['KAGGLE_DATASET', 'SPLITS', 'CLASS_FOLDERS', 'LAYOUT', 'SCAN_VERSION', 'AUGMENTED_NAMES', 'FractureError', 'run_tool',
            'exit_status', 'class_of', 'download_dataset', 'find_split_root', 'find_data', 'cache_home',
            'materialize_store', 'list_files', 'phash', 'hamming', 'inspect_file', 'n_cores', 'default_workers',
-           'show_bars', 'ScanCache', 'scan_dataset', 'name_stem', 'find_families', 'image_match', 'find_radiographs',
-           'show_links', 'family_table', 'show_family', 'leakage_report', 'family_folds', 'family_split',
-           'save_split_csv', 'read_split_csv', 'family_items', 'get_items', 'plot_counts', 'show_samples',
-           'plot_properties', 'fracture_audit']
+           'worker_count', 'show_bars', 'ScanCache', 'scan_dataset', 'name_stem', 'find_families', 'image_match',
+           'find_radiographs', 'show_links', 'family_table', 'show_family', 'leakage_report', 'family_folds',
+           'family_split', 'save_split_csv', 'read_split_csv', 'family_items', 'get_items', 'plot_counts',
+           'show_samples', 'plot_properties', 'fracture_audit']
 
 # %% ../nbs/00_eda.ipynb #ee6a4da1
 class FractureError(Exception):
@@ -213,6 +213,12 @@ def default_workers() -> int:
     "Worker processes for loading and scanning: none under `nbdev_test`, else up to 8 CPU cores."
     return 0 if os.environ.get('IN_TEST') else min(8, n_cores())
 
+def worker_count(n:int|None) -> int:
+    "`n` worker processes, checked (0: work in this process); None: `default_workers()`."
+    if n is None: return default_workers()
+    if n < 0: raise FractureError(f'{n} workers: expected 0 or more (0 works in this process), or none for the default')
+    return n
+
 # %% ../nbs/00_eda.ipynb #27f0d18f
 def show_bars(progress:bool=True) -> bool:
     "Show progress bars? Only if `progress`, and in a notebook or an interactive terminal (not a redirected log)."
@@ -288,7 +294,7 @@ def scan_dataset(root:str|Path, # the split root (see `find_split_root`)
     store = ScanCache(root, splits, cache) if cache is not False else None
     rows = store.rows(keys) if store and not rescan else [None] * len(keys)
     todo = [i for i, r in enumerate(rows) if r is None]
-    n_workers = default_workers() if n_workers is None else n_workers
+    n_workers = worker_count(n_workers)
     bar = functools.partial(tqdm, total=len(todo), desc='scan', disable=not show_bars(progress) or not todo, unit='file')
     if n_workers > 1 and len(todo) > 1:
         with ProcessPoolExecutor(n_workers) as ex: new = list(bar(ex.map(inspect_file, [paths[i] for i in todo], chunksize=64)))
