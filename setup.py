@@ -26,17 +26,22 @@ requirements = cfg.get('requirements','').split()
 if cfg.get('pip_requirements'): requirements += cfg.get('pip_requirements','').split()
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
+# setuptools 77+ reads the licence as an SPDX expression (PEP 639) and deprecates licence classifiers; older ones need both
+spdx = {'apache2': 'Apache-2.0', 'mit': 'MIT', 'gpl2': 'GPL-2.0-only', 'gpl3': 'GPL-3.0-only', 'bsd3': 'BSD-3-Clause'}.get(cfg['license'].lower())
+pep639 = spdx is not None and int(setuptools.__version__.split('.')[0]) >= 77
+license_kw = dict(license_expression=spdx) if pep639 else dict(license=lic[0])
+license_classifiers = ['License :: ' + lic[1]] if lic[1] and not pep639 else []
 dev_requirements = (cfg.get('dev_requirements') or '').split()
 timm_requirements = (cfg.get('timm_requirements') or '').split()
 
 setuptools.setup(
     name = cfg['lib_name'],
-    license = lic[0],
+    **license_kw,
     classifiers = [
         'Development Status :: ' + statuses[int(cfg['status'])],
         'Intended Audience :: ' + cfg['audience'].title(),
         'Natural Language :: ' + cfg['language'].title(),
-    ] + ['Programming Language :: Python :: '+o for o in py_versions[py_versions.index(min_python):]] + (['License :: ' + lic[1] ] if lic[1] else []),
+    ] + ['Programming Language :: Python :: '+o for o in py_versions[py_versions.index(min_python):]] + license_classifiers,
     url = cfg['git_url'],
     packages = setuptools.find_packages(),
     include_package_data = True,
