@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_training.ipynb #175ebcee
 from __future__ import annotations
-import argparse, functools, hashlib, math, os, platform, sys, time
+import argparse, functools, hashlib, math, os, platform, shlex, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 import fracture_nbdev
@@ -408,7 +408,9 @@ def _train_parser():
                    '(per image), the operating point fracture_evaluate --target-sensitivity picks')
     return p
 
-def train_main(a) -> pd.DataFrame:
+def train_main(a, # parsed `fracture_train` arguments
+               command:str|None=None, # the command line kept in the checkpoint (default: this process's)
+              ) -> pd.DataFrame:
     "Run `fracture_train` with parsed arguments `a`; returns the history."
     if a.cv:
         from fracture_nbdev.crossval import cv_main
@@ -432,7 +434,7 @@ def train_main(a) -> pd.DataFrame:
           + f'; {a.arch} ({a.weights}), recipe {a.recipe}, on {dev}')
     hist = fit(model, dls, out=out, device=a.device, seed=a.seed, resume=a.resume, compile=a.compile, precision=a.precision,
                meta=dict(weights=str(a.weights), recipe_name=a.recipe, augment=r['augment'], per_family=r['per_family'],
-                    command=' '.join(sys.argv)), **fit_options(r))
+                    command=command or shlex.join(sys.argv)), **fit_options(r))
     hist.to_csv(out/'history.csv', index=False)
     if len(hist):
         import matplotlib.pyplot as plt
@@ -445,4 +447,5 @@ def train_main(a) -> pd.DataFrame:
 @run_tool
 def fracture_train(argv:list|None=None):
     "Train a fracture classifier with the recipe (see `fracture_train --help`)."
-    return train_main(_train_parser().parse_args(argv))
+    args = sys.argv[1:] if argv is None else [str(o) for o in argv]
+    return train_main(_train_parser().parse_args(args), shlex.join(['fracture_train', *args]))
