@@ -5,6 +5,7 @@
 # %% ../nbs/04_evaluation.ipynb #15205d47
 from __future__ import annotations
 import argparse, json, math, time
+import fracture_nbdev
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
@@ -19,7 +20,7 @@ __all__ = ['confusion', 'wilson_ci', 'roc_curve', 'average_ranks', 'roc_auc', 'b
            'save_operating_point', 'describe_operating_point', 'announce_operating_point', 'evaluation_items',
            'evaluate', 'plot_confusion', 'plot_roc', 'plot_reliability', 'gradcam', 'denormalize', 'show_cam',
            'plot_cams', 'plot_gradcam', 'plot_predictions', 'plot_top_losses', 'calibration_errors', 'write_report',
-           'format_metrics', 'fracture_evaluate']
+           'format_metrics', 'model_card', 'fracture_evaluate']
 
 # %% ../nbs/04_evaluation.ipynb #8014481b
 def confusion(y:np.ndarray, # true labels, 1 = fractured
@@ -410,6 +411,17 @@ def plot_top_losses(ev:Evaluation, n:int=8, ncols:int=8, size:float=1.7):
 # %% ../nbs/04_evaluation.ipynb #2fe99630
 def _as_json(m:pd.DataFrame) -> dict: return {k: dict(value=r.value, ci95=[r.lo, r.hi], n=int(r.n)) for k, r in m.iterrows()}
 
+def _value(k:str, v:float) -> str:
+    "A metric's value as the reports print it: ROC AUC to 4 places, the others as percentages; n/a where undefined."
+    return 'n/a' if np.isnan(v) else f'{v:.4f}' if k == 'roc_auc' else f'{v:.2%}'
+
+def _interval(k:str, r) -> str:
+    "A metric's 95% interval `[lo, hi]`, or '' where there is none."
+    return f'[{_value(k, r.lo)}, {_value(k, r.hi)}]' if np.isfinite([r.value, r.lo, r.hi]).all() else ''
+
+def _intervals_method(ev:Evaluation) -> str:
+    return 'bootstrap over families' if ev.per_family is not None else 'Wilson (proportions), bootstrap over images'
+
 def calibration_errors(ev:Evaluation) -> dict:
     "ECE of an evaluation's probabilities per image, and per family where it knows the images' families."
     e = {'per image': expected_calibration_error(ev.preds.y, ev.preds.probability)}
@@ -419,13 +431,13 @@ def calibration_errors(ev:Evaluation) -> dict:
     return e
 
 def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:int=8) -> Path:
-    "Write metrics.json, predictions.csv and the pictures of an evaluation into `out` (Grad-CAM with `model`, default `ev.model`)."
+    "Write metrics.json, predictions.csv, the pictures (Grad-CAM with `model`, default `ev.model`) and model_card.md of an evaluation into `out`."
     model = model if model is not None else ev.model
     import matplotlib.pyplot as plt
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     m, ece = ev.metrics, calibration_errors(ev)
     json.dump(dict(split=ev.split, threshold=ev.threshold, tta=ev.tta, n=len(ev.preds), positive_class=CLASSES[POSITIVE], confusion=ev.confusion,
-                   metrics=_as_json(m), intervals='bootstrap over families' if ev.per_family is not None else 'Wilson (proportions), bootstrap over images',
+                   metrics=_as_json(m), intervals=_intervals_method(ev),
                    **({} if ev.per_family is None else dict(families=ev.per_family.attrs['families'], per_family=_as_json(ev.per_family))),
                    ece=ece['per image'], **({'ece_per_family': ece['per family']} if 'per family' in ece else {}),
                    model=dict(arch=ev.meta.get('arch'), recipe=ev.meta.get('recipe'))),
@@ -439,16 +451,14 @@ def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:i
         pick = pd.concat([rows.head(n_cam // 2), ev.preds.nlargest(n_cam - n_cam // 2, 'loss')]).drop_duplicates('path')
         fig = plot_gradcam(model, pick.path.tolist(), ev.meta['preprocess'], [f'{l} / {p}' for l, p in zip(pick.label, pick.prediction)])
         fig.savefig(out/'gradcam_grid.png', dpi=100, bbox_inches='tight'); plt.close(fig)
+    pictures = [n for n in ('confusion_matrix.png', 'roc.png', 'reliability.png', 'predictions_grid.png', 'gradcam_grid.png') if (out/n).exists()]
+    (out/'model_card.md').write_text(model_card(ev, pictures), encoding='utf-8')
     return out
 
 def format_metrics(ev:Evaluation) -> str:
     "The metrics table as text, values with their 95% intervals (and the per-family table, where families are known)."
     c = ev.confusion
-    def row(k, r):
-        if np.isnan(r.value): return f'  {k:<12}     n/a'   # undefined: precision when no image is called fractured, AUC with one class
-        f = (lambda v: f'{v:.4f}') if k == 'roc_auc' else (lambda v: f'{v:.2%}')
-        return f'  {k:<12} {f(r.value):>7}' + (f'  [{f(r.lo)}, {f(r.hi)}]' if np.isfinite([r.lo, r.hi]).all() else '')
-    rows = lambda m: [row(k, r) for k, r in m.iterrows()]
+    rows = lambda m: [f'  {k:<12} {_value(k, r.value):>7}' + (f'  {i}' if (i := _interval(k, r)) else '') for k, r in m.iterrows()]
     lines = [f'{ev.split}: {len(ev.preds)} images, threshold {ev.threshold:.3f} on p(fractured){" with TTA" if ev.tta else ""}; TP {c["tp"]} FN {c["fn"]} TN {c["tn"]} FP {c["fp"]}']
     ece = ['calibration error (ECE, 10 bins): ' + ', '.join(f'{v:.3f} {k}' for k, v in calibration_errors(ev).items())]
     if ev.per_family is None: return '\n'.join(lines + rows(ev.metrics) + ece)
@@ -457,6 +467,65 @@ def format_metrics(ev:Evaluation) -> str:
                      [f'per family ({a["families"]} families, {a["fractured_families"]} fractured; a family\'s p is the mean of its images)'] + rows(ev.per_family) + ece)
 
 # %% ../nbs/04_evaluation.ipynb #b2eae70a
+_CARD_NOTES = dict(
+    published='**The published split.** Splits published with X-ray collections often leak: in the Kaggle "Fracture '
+        'Multi-Region X-ray Data" 97% of the test images are byte copies of training images, and most of the rest rotated '
+        'copies, so its test accuracy measures memory more than skill. `fracture_audit` measures a dataset\'s leaks; quote '
+        'the family-disjoint split (`fracture_train --split family`) or family-grouped cross-validation (`fracture_train --cv 5`).',
+    seen='**Not a test.** These {part} images {how}: expect less on new radiographs.',
+    per_image='**Images counted as independent.** Copies and rotations of one radiograph are not independent evidence, so '
+        'where a split holds them these intervals are too narrow. `fracture_evaluate --families` also scores each '
+        'radiograph family once.',
+    threshold='**Threshold not chosen for triage.** For triage, choose the cut on the validation part for a target '
+        'sensitivity and keep it in the checkpoint: `fracture_evaluate --target-sensitivity 0.95 --save-threshold`.',
+    scope='**Retrospective, one collection.** These images come from the collection the model was trained on: they do not '
+        'show how it does at other sites, on other scanners or patients, or prospectively. Research software, not a medical '
+        'device: not for clinical decisions.')
+
+def model_card(ev:Evaluation, # an evaluation from `evaluate`
+               pictures:list=(), # picture files in the card's folder, shown at its end
+              ) -> str:
+    "A model card in Markdown: the model, how it was trained, its metrics with 95% intervals, and what they do not show."
+    m, r, pre = ev.meta, ev.meta.get('recipe', {}), ev.meta.get('preprocess', {})
+    scheme, part = ev.split.rsplit('/', 1) if '/' in ev.split else (ev.split, '')
+    hist, kept = m.get('history') or [], operating_point(m)
+    best = max(hist, key=lambda h: h['val_acc'], default=None)
+    own_rule = (kept['threshold'], kept['tta']) == (ev.threshold, ev.tta)   # the checkpoint's rule decided, not the caller's
+    rule = describe_operating_point(kept) if own_rule else f'p(fractured) >= {ev.threshold:.4f}, {"with" if ev.tta else "without"} TTA; given for this evaluation'
+    about = [('architecture', f'`{m.get("arch")}`, a new {len(m.get("classes", CLASSES))}-class head ({" / ".join(m.get("classes", CLASSES))}; '
+                              f'positive: {m.get("positive", CLASSES[POSITIVE])}); starting weights: {m.get("weights", "not recorded")}'),
+             ('input', f'shorter side resized to {pre.get("resize")} px, centre crop of {pre.get("size")} px, ' +
+                       ('grey copied into 3 channels, ' if pre.get('gray') else '') + f'normalised with mean {pre.get("mean")} and std {pre.get("std")}'),
+             ('training', f'recipe `{m.get("recipe_name", "?")}`: ' + ', '.join(f'{k} {v}' for k, v in r.items()) +
+                          f'; augmentation {m.get("augment", "?")}; {m.get("precision", "?")} on {m.get("device", "?")}'),
+             ('split it was trained on', f'`{m.get("split", "?")}` (fingerprint {m.get("split_fingerprint", "?")})'),
+             ('best validation accuracy', f'{best["val_acc"]:.2%}, epoch {best["epoch"]} of {len(hist)}' if best else 'not recorded'),
+             ('software', ', '.join(f'{k} {v}' for k, v in m.get('versions', {}).items())),
+             ('command', f'`{m["command"]}`' if m.get('command') else 'not recorded'),
+             ('decision rule', rule)]
+    c, fam = ev.confusion, ev.per_family
+    count = f'{len(ev.preds)} images ({int(ev.preds.y.sum())} fractured)' + ('' if fam is None else f', {fam.attrs["families"]} families ({fam.attrs["fractured_families"]} fractured)')
+    table = ['| metric | per image | 95% interval |' + ('' if fam is None else ' per family | 95% interval |'), '|---|---:|---|' + ('' if fam is None else '---:|---|')]
+    for k, row in ev.metrics.iterrows():
+        table.append(f'| {k} | {_value(k, row.value)} | {_interval(k, row)} |' + ('' if fam is None else f' {_value(k, fam.loc[k, "value"])} | {_interval(k, fam.loc[k])} |'))
+    ece = ', '.join(f'{v:.3f} {k}' for k, v in calibration_errors(ev).items())
+    notes = [_CARD_NOTES['published']] if scheme == 'official' else []
+    if part in ('train', 'val'):
+        notes.append(_CARD_NOTES['seen'].format(part={'train': 'training', 'val': 'validation'}[part], how='trained the model' if part == 'train'
+                                                else 'chose the checkpoint (the epoch of best accuracy on them) and any threshold picked for a target sensitivity'))
+    if fam is None: notes.append(_CARD_NOTES['per_image'])
+    if not (own_rule and 'target_sensitivity' in kept): notes.append(_CARD_NOTES['threshold'])
+    notes.append(_CARD_NOTES['scope'])
+    return '\n'.join([f'# Model card: {m.get("arch")}, fractured or not fractured', '',
+                      f'Written by fracture_nbdev {fracture_nbdev.__version__} on {time.strftime("%Y-%m-%d")}.', '', '## The model', '',
+                      '| | |', '|---|---|', *[f'| {k} | {v} |' for k, v in about], '',
+                      f'## Evaluation: `{ev.split}`, {count}', '', *table, '',
+                      f'Decisions: TP {c["tp"]}, FN {c["fn"]}, TN {c["tn"]}, FP {c["fp"]}. Intervals: {_intervals_method(ev)}. '
+                      f'Calibration error (ECE, 10 bins): {ece}.', '',
+                      '## What these figures do not show', '', *[f'- {n}' for n in notes], '',
+                      *(['## Pictures', ''] + [f'![{Path(p).stem}]({p})' for p in pictures] + [''] if pictures else [])])
+
+# %% ../nbs/04_evaluation.ipynb #1f60019e
 @run_tool
 def fracture_evaluate(argv:list|None=None):
     "Evaluate a checkpoint on one part of a split: metrics with 95% intervals, predictions and pictures."
@@ -495,5 +564,5 @@ def fracture_evaluate(argv:list|None=None):
     elif line := announce_operating_point(ev.meta, threshold, a.tta): print(line)
     print(format_metrics(ev))
     out = write_report(ev, a.out)
-    print(f'wrote {out}/metrics.json, predictions.csv and pictures')
+    print(f'wrote {out}/model_card.md, metrics.json, predictions.csv and pictures')
     return ev
