@@ -492,17 +492,18 @@ def model_card(ev:Evaluation, # an evaluation from `evaluate`
     best = max(hist, key=lambda h: h['val_acc'], default=None)
     own_rule = (kept['threshold'], kept['tta']) == (ev.threshold, ev.tta)   # the checkpoint's rule decided, not the caller's
     rule = describe_operating_point(kept) if own_rule else f'p(fractured) >= {ev.threshold:.4f}, {"with" if ev.tta else "without"} TTA; given for this evaluation'
-    about = [('architecture', f'`{m.get("arch")}`, a new {len(m.get("classes", CLASSES))}-class head ({" / ".join(m.get("classes", CLASSES))}; '
-                              f'positive: {m.get("positive", CLASSES[POSITIVE])}); starting weights: {m.get("weights", "not recorded")}'),
-             ('input', f'shorter side resized to {pre.get("resize")} px, centre crop of {pre.get("size")} px, ' +
-                       ('grey copied into 3 channels, ' if pre.get('gray') else '') + f'normalised with mean {pre.get("mean")} and std {pre.get("std")}'),
-             ('training', f'recipe `{m.get("recipe_name", "?")}`: ' + ', '.join(f'{k} {v}' for k, v in r.items()) +
-                          f'; augmentation {m.get("augment", "?")}; {m.get("precision", "?")} on {m.get("device", "?")}'),
-             ('split it was trained on', f'`{m.get("split", "?")}` (fingerprint {m.get("split_fingerprint", "?")})'),
-             ('best validation accuracy', f'{best["val_acc"]:.2%}, epoch {best["epoch"]} of {len(hist)}' if best else 'not recorded'),
-             ('software', ', '.join(f'{k} {v}' for k, v in m.get('versions', {}).items())),
-             ('command', f'`{m["command"]}`' if m.get('command') else 'not recorded'),
-             ('decision rule', rule)]
+    arch, versions = m.get('arch'), m.get('versions', {})
+    about = {'architecture': arch and f'`{arch}`, a new {len(m.get("classes", CLASSES))}-class head ({" / ".join(m.get("classes", CLASSES))}; '
+                                      f'positive: {m.get("positive", CLASSES[POSITIVE])}); starting weights: {m.get("weights", "not recorded")}',
+             'input': pre and f'shorter side resized to {pre.get("resize")} px, centre crop of {pre.get("size")} px, ' +
+                              ('grey copied into 3 channels, ' if pre.get('gray') else '') + f'normalised with mean {pre.get("mean")} and std {pre.get("std")}',
+             'training': r and f'recipe `{m.get("recipe_name", "?")}`: ' + ', '.join(f'{k} {v}' for k, v in r.items()) +
+                               f'; augmentation {m.get("augment", "?")}; {m.get("precision", "?")} on {m.get("device", "?")}',
+             'split it was trained on': m.get('split') and f'`{m["split"]}` (fingerprint {m.get("split_fingerprint", "?")})',
+             'best validation accuracy': best and f'{best["val_acc"]:.2%}, epoch {best["epoch"]} of {len(hist)}',
+             'software': ', '.join(f'{k} {v}' for k, v in versions.items()),
+             'command': m.get('command') and f'`{m["command"]}`',
+             'decision rule': rule}   # rows the metadata has (an `Evaluation` made by hand may have none)
     c, fam = ev.confusion, ev.per_family
     count = f'{len(ev.preds)} images ({int(ev.preds.y.sum())} fractured)' + ('' if fam is None else f', {fam.attrs["families"]} families ({fam.attrs["fractured_families"]} fractured)')
     table = ['| metric | per image | 95% interval |' + ('' if fam is None else ' per family | 95% interval |'), '|---|---:|---|' + ('' if fam is None else '---:|---|')]
@@ -516,10 +517,10 @@ def model_card(ev:Evaluation, # an evaluation from `evaluate`
     if fam is None: notes.append(_CARD_NOTES['per_image'])
     if not (own_rule and 'target_sensitivity' in kept): notes.append(_CARD_NOTES['threshold'])
     notes.append(_CARD_NOTES['scope'])
-    return '\n'.join([f'# Model card: {m.get("arch")}, fractured or not fractured', '',
+    return '\n'.join([f'# Model card: {arch or "a model"}, fractured or not fractured', '',
                       f'Written by fracture_nbdev {fracture_nbdev.__version__} on {time.strftime("%Y-%m-%d")}.', '', '## The model', '',
-                      '| | |', '|---|---|', *[f'| {k} | {v} |' for k, v in about], '',
-                      f'## Evaluation: `{ev.split}`, {count}', '', *table, '',
+                      '| | |', '|---|---|', *[f'| {k} | {v} |' for k, v in about.items() if v], '',
+                      f'## Evaluation: ' + (f'`{ev.split}`, ' if ev.split else '') + count, '', *table, '',
                       f'Decisions: TP {c["tp"]}, FN {c["fn"]}, TN {c["tn"]}, FP {c["fp"]}. Intervals: {_intervals_method(ev)}. '
                       f'Calibration error (ECE, 10 bins): {ece}.', '',
                       '## What these figures do not show', '', *[f'- {n}' for n in notes], '',
