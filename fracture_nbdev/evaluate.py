@@ -236,7 +236,7 @@ def describe_operating_point(op:dict) -> str:
     if 'target_sensitivity' in op: s += f'; chosen for sensitivity >= {op["target_sensitivity"]:.0%}' + (f' on {op["chosen_on"]}' if 'chosen_on' in op else '')
     if {'images', 'val_sensitivity', 'val_specificity'} <= op.keys():   # what fracture_evaluate --save-threshold records
         s += f' ({op["images"]} images: sensitivity {op["val_sensitivity"]:.1%}, specificity {op["val_specificity"]:.1%})'
-    return s + (f'; saved {op["saved"]}' if 'saved' in op else '; the default')
+    return s + (f'; saved {op["saved"]}' if 'saved' in op else '' if 'target_sensitivity' in op else '; the default')
 
 def announce_operating_point(meta:dict, # a checkpoint's metadata
                              threshold:float|None=None, tta:bool|None=None, # what the caller gave (None: not given)
@@ -430,7 +430,9 @@ def calibration_errors(ev:Evaluation) -> dict:
         e['per family'] = expected_calibration_error(f.y, f.p)
     return e
 
-def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:int=8) -> Path:
+def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:int=8,
+                 chosen:dict|None=None, # how the caller chose `ev.threshold`, for the model card (see `model_card`)
+                ) -> Path:
     "Write metrics.json, predictions.csv, the pictures (Grad-CAM with `model`, default `ev.model`) and model_card.md of an evaluation into `out`."
     model = model if model is not None else ev.model
     import matplotlib.pyplot as plt
@@ -452,7 +454,7 @@ def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:i
         fig = plot_gradcam(model, pick.path.tolist(), ev.meta['preprocess'], [f'{l} / {p}' for l, p in zip(pick.label, pick.prediction)])
         fig.savefig(out/'gradcam_grid.png', dpi=100, bbox_inches='tight'); plt.close(fig)
     pictures = [n for n in ('confusion_matrix.png', 'roc.png', 'reliability.png', 'predictions_grid.png', 'gradcam_grid.png') if (out/n).exists()]
-    (out/'model_card.md').write_text(model_card(ev, pictures), encoding='utf-8')
+    (out/'model_card.md').write_text(model_card(ev, pictures, chosen), encoding='utf-8')
     return out
 
 def format_metrics(ev:Evaluation) -> str:
@@ -484,14 +486,17 @@ _CARD_NOTES = dict(
 
 def model_card(ev:Evaluation, # an evaluation from `evaluate`
                pictures:list=(), # picture files in the card's folder, shown at its end
+               chosen:dict|None=None, # how the caller chose `ev.threshold`: `fracture_evaluate --target-sensitivity`'s record, or the operating point it saved
               ) -> str:
     "A model card in Markdown: the model, how it was trained, its metrics with 95% intervals, and what they do not show."
     m, r, pre = ev.meta, ev.meta.get('recipe', {}), ev.meta.get('preprocess', {})
     scheme, part = ev.split.rsplit('/', 1) if '/' in ev.split else (ev.split, '')
     hist, kept = m.get('history') or [], operating_point(m)
     best = max(hist, key=lambda h: h['val_acc'], default=None)
-    own_rule = (kept['threshold'], kept['tta']) == (ev.threshold, ev.tta)   # the checkpoint's rule decided, not the caller's
-    rule = describe_operating_point(kept) if own_rule else f'p(fractured) >= {ev.threshold:.4f}, {"with" if ev.tta else "without"} TTA; given for this evaluation'
+    if chosen: used = dict(threshold=ev.threshold, tta=ev.tta) | dict(chosen)
+    else: used = kept if (kept['threshold'], kept['tta']) == (ev.threshold, ev.tta) else None   # the checkpoint's rule decided, or the caller's cut
+    rule = (f'p(fractured) >= {ev.threshold:.4f}, {"with" if ev.tta else "without"} TTA; given for this evaluation' if used is None else
+            describe_operating_point(used) + ('; for this evaluation, not kept in the checkpoint' if chosen and 'saved' not in chosen else ''))
     arch, versions = m.get('arch'), m.get('versions', {})
     about = {'architecture': arch and f'`{arch}`, a new {len(m.get("classes", CLASSES))}-class head ({" / ".join(m.get("classes", CLASSES))}; '
                                       f'positive: {m.get("positive", CLASSES[POSITIVE])}); starting weights: {m.get("weights", "not recorded")}',
@@ -515,7 +520,7 @@ def model_card(ev:Evaluation, # an evaluation from `evaluate`
         notes.append(_CARD_NOTES['seen'].format(part={'train': 'training', 'val': 'validation'}[part], how='trained the model' if part == 'train'
                                                 else 'chose the checkpoint (the epoch of best accuracy on them) and any threshold picked for a target sensitivity'))
     if fam is None: notes.append(_CARD_NOTES['per_image'])
-    if not (own_rule and 'target_sensitivity' in kept): notes.append(_CARD_NOTES['threshold'])
+    if not (used and 'target_sensitivity' in used): notes.append(_CARD_NOTES['threshold'])
     notes.append(_CARD_NOTES['scope'])
     return '\n'.join([f'# Model card: {arch or "a model"}, fractured or not fractured', '',
                       f'Written by fracture_nbdev {fracture_nbdev.__version__} on {time.strftime("%Y-%m-%d")}.', '', '## The model', '',
@@ -560,10 +565,10 @@ def fracture_evaluate(argv:list|None=None):
         print(f'threshold {threshold:.4f} reaches sensitivity {pick["sensitivity"]:.2%} on val, at specificity {pick["specificity"]:.2%}')
     ev = evaluate(a.model_path, part=a.split, threshold=threshold, families=a.families or None, **kw)
     if a.save_threshold:
-        op = save_operating_point(a.model_path, ev.threshold, ev.tta, **how)
+        how = op = save_operating_point(a.model_path, ev.threshold, ev.tta, **how)
         print(f'recorded in {a.model_path}, applied from now on by default: {describe_operating_point(op)}')
     elif line := announce_operating_point(ev.meta, threshold, a.tta): print(line)
     print(format_metrics(ev))
-    out = write_report(ev, a.out)
+    out = write_report(ev, a.out, chosen=how or None)
     print(f'wrote {out}/model_card.md, metrics.json, predictions.csv and pictures')
     return ev
