@@ -205,6 +205,10 @@ class Evaluation:
 
     @property
     def confusion(self) -> dict: return confusion(self.preds.y, self.preds.probability, self.threshold)
+    @property
+    def family_in_train(self) -> float|None:
+        "Share of the images with a relative (same family) among the training images; None where the split knows no families."
+        return float(self.preds.family_in_train.mean()) if 'family_in_train' in self.preds else None
     def __repr__(self):
         fam = '' if self.per_family is None else f'\nper family ({self.per_family.attrs["families"]} families)\n{self.per_family.round(4)}'
         return f'Evaluation({self.split}: {len(self.preds)} images)\n{self.metrics.round(4)}{fam}'
@@ -253,13 +257,15 @@ def evaluation_items(meta:dict, # a checkpoint's metadata
                      split_csv:str|Path|None=None, # a split CSV (default: the split the model was trained on)
                      families:bool=False, # add each image's family where the split has none (the published split: a scan)
                     ) -> tuple[pd.DataFrame, str]:
-    "The items of `part` of the split a checkpoint was trained on (or of `split_csv`), and the split's name."
+    "The items of `part` of the split a checkpoint was trained on (or of `split_csv`), and the split's name; where the split knows families, `family_in_train` marks the images with a relative among the training images."
     scheme = meta.get('split') or 'official'
     if split_csv is None and scheme not in ('official', 'family'):
         split_csv = scheme if Path(scheme).exists() else None
         if split_csv is None: raise FractureError(f'the model was trained on split file {scheme}, which is not here: pass --split-csv FILE')
     items = get_items(data_dir, scheme if scheme in ('official', 'family') else 'official', split_csv, meta.get('recipe', {}).get('seed', 0),
                       families=families)
+    if 'family' in items and part != 'train':   # a relative (same family: a copy, rotation or re-export) among the training images is a leak
+        items = items.assign(family_in_train=items.family.isin(set(items.family[items.split.eq('train')])))
     items = items[items.split.eq(part)]
     if items.empty: raise FractureError(f'the "{part}" part of split "{split_csv or scheme}" is empty: expected images in {part}/ (or rows with split={part})')
     return check_images(items), str(split_csv or scheme)
@@ -289,6 +295,7 @@ def evaluate(model_path:str|Path, # a checkpoint from `fracture_train`
                               prediction=np.where(p >= threshold, CLASSES[POSITIVE], CLASSES[1 - POSITIVE]),
                               loss=-np.log(np.clip(np.where(yv == POSITIVE, p, 1 - p), 1e-7, 1))))
     if fam is not None: preds['family'] = fam
+    if 'family_in_train' in items: preds['family_in_train'] = items.family_in_train.values
     return Evaluation(preds, binary_metrics(yv, p, threshold, groups=fam), threshold, meta, f'{split}/{part}', model,
                       None if fam is None else family_metrics(yv, p, fam, threshold), tta)
 
@@ -442,9 +449,10 @@ def write_report(ev:Evaluation, out:str|Path, model:nn.Module|None=None, n_cam:i
                    metrics=_as_json(m), intervals=_intervals_method(ev),
                    **({} if ev.per_family is None else dict(families=ev.per_family.attrs['families'], per_family=_as_json(ev.per_family))),
                    ece=ece['per image'], **({'ece_per_family': ece['per family']} if 'per family' in ece else {}),
+                   **({} if ev.family_in_train is None else {'family_in_train': ev.family_in_train}),
                    model=dict(arch=ev.meta.get('arch'), recipe=ev.meta.get('recipe'))),
               open(out/'metrics.json', 'w'), indent=2, default=float)
-    ev.preds[['path', 'label', 'probability', 'prediction'] + (['family'] if 'family' in ev.preds else [])].to_csv(out/'predictions.csv', index=False)
+    ev.preds[['path', 'label', 'probability', 'prediction'] + [c for c in ('family', 'family_in_train') if c in ev.preds]].to_csv(out/'predictions.csv', index=False)
     for name, plot in [('confusion_matrix', plot_confusion), ('roc', plot_roc), ('reliability', plot_reliability)]:
         ax = plot(ev); ax.figure.savefig(out/f'{name}.png', dpi=120, bbox_inches='tight'); plt.close(ax.figure)
     fig = plot_predictions(ev); fig.savefig(out/'predictions_grid.png', dpi=100, bbox_inches='tight'); plt.close(fig)
@@ -461,7 +469,8 @@ def format_metrics(ev:Evaluation) -> str:
     "The metrics table as text, values with their 95% intervals (and the per-family table, where families are known)."
     c = ev.confusion
     rows = lambda m: [f'  {k:<12} {_value(k, r.value):>7}' + (f'  {i}' if (i := _interval(k, r)) else '') for k, r in m.iterrows()]
-    lines = [f'{ev.split}: {len(ev.preds)} images, threshold {ev.threshold:.3f} on p(fractured){" with TTA" if ev.tta else ""}; TP {c["tp"]} FN {c["fn"]} TN {c["tn"]} FP {c["fp"]}']
+    lines = [f'{ev.split}: {len(ev.preds)} images' + ('' if (x := ev.family_in_train) is None else f' ({x:.1%} with a relative in train)') +
+             f', threshold {ev.threshold:.3f} on p(fractured){" with TTA" if ev.tta else ""}; TP {c["tp"]} FN {c["fn"]} TN {c["tn"]} FP {c["fp"]}']
     ece = ['calibration error (ECE, 10 bins): ' + ', '.join(f'{v:.3f} {k}' for k, v in calibration_errors(ev).items())]
     if ev.per_family is None: return '\n'.join(lines + rows(ev.metrics) + ece)
     a = ev.per_family.attrs
@@ -472,8 +481,10 @@ def format_metrics(ev:Evaluation) -> str:
 _CARD_NOTES = dict(
     published='**The published split.** Splits published with X-ray collections often leak: in the Kaggle "Fracture '
         'Multi-Region X-ray Data" 97% of the test images are byte copies of training images, and most of the rest rotated '
-        'copies, so its test accuracy measures memory more than skill. `fracture_audit` measures a dataset\'s leaks; quote '
-        'the family-disjoint split (`fracture_train --split family`) or family-grouped cross-validation (`fracture_train --cv 5`).',
+        'copies, so its test accuracy measures memory more than skill. {here} Quote the family-disjoint split (`fracture_train '
+        '--split family`) or family-grouped cross-validation (`fracture_train --cv 5`).',
+    relatives='**Relatives in training.** {share} of these images have a relative (a copy, rotation or re-export of the same '
+        'radiograph) among the training images, so these figures flatter the model: quote a family-disjoint split.',
     seen='**Not a test.** These {part} images {how}: expect less on new radiographs.',
     per_image='**Images counted as independent.** Copies and rotations of one radiograph are not independent evidence, so '
         'where a split holds them these intervals are too narrow. `fracture_evaluate --families` also scores each '
@@ -511,11 +522,14 @@ def model_card(ev:Evaluation, # an evaluation from `evaluate`
              'decision rule': rule}   # rows the metadata has (an `Evaluation` made by hand may have none)
     c, fam = ev.confusion, ev.per_family
     count = f'{len(ev.preds)} images ({int(ev.preds.y.sum())} fractured)' + ('' if fam is None else f', {fam.attrs["families"]} families ({fam.attrs["fractured_families"]} fractured)')
+    if (x := ev.family_in_train) is not None: count += f'; {x:.1%} of the images have a relative (same family) among the training images' 
     table = ['| metric | per image | 95% interval |' + ('' if fam is None else ' per family | 95% interval |'), '|---|---:|---|' + ('' if fam is None else '---:|---|')]
     for k, row in ev.metrics.iterrows():
         table.append(f'| {k} | {_value(k, row.value)} | {_interval(k, row)} |' + ('' if fam is None else f' {_value(k, fam.loc[k, "value"])} | {_interval(k, fam.loc[k])} |'))
     ece = ', '.join(f'{v:.3f} {k}' for k, v in calibration_errors(ev).items())
-    notes = [_CARD_NOTES['published']] if scheme == 'official' else []
+    here = (f'Here {x:.1%} of the images have a relative in the training part.' if x is not None else
+            '`fracture_evaluate --families` measures it for this split, `fracture_audit` for the whole dataset.')
+    notes = [_CARD_NOTES['published'].format(here=here)] if scheme == 'official' else [_CARD_NOTES['relatives'].format(share=f'{x:.1%}')] if x else []
     if part in ('train', 'val'):
         notes.append(_CARD_NOTES['seen'].format(part={'train': 'training', 'val': 'validation'}[part], how='trained the model' if part == 'train'
                                                 else 'chose the checkpoint (the epoch of best accuracy on them) and any threshold picked for a target sensitivity'))
