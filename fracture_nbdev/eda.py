@@ -584,6 +584,9 @@ def read_split_csv(csv:str|Path, # a CSV with columns path,label,split
     if bad := set(df.label) - set(CLASS_FOLDERS.values()):
         raise FractureError(f'{csv}: unknown label(s) {sorted(bad)}; expected "fractured" or "not fractured"')
     if bad := set(df.split) - set(SPLITS): raise FractureError(f'{csv}: unknown split(s) {sorted(bad)}; expected {SPLITS}')
+    if 'family' in df and (blank := int(df.family.str.strip().eq('').sum())):   # blanks would make one family of unrelated images
+        raise FractureError(f'{csv}: {blank} row(s) have an empty family: give every row one (an image with no relative is a family '
+                            'of its own: its path will do), or drop the family column')
     base = Path(root) if root is not None else csv.parent
     df['path'] = [str(p if Path(p).is_absolute() else base/p) for p in df.path]
     if gone := [p for p in df.path if not Path(p).exists()]:
