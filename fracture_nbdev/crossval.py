@@ -4,20 +4,21 @@
 
 # %% ../nbs/07_honest.ipynb #b3d649d4
 from __future__ import annotations
-import re, time
+import re, shlex, sys, time, types
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
+import fracture_nbdev
 from .eda import FractureError, family_folds, family_items, show_bars
 from .data import CLASSES, POSITIVE, check_images, get_dls
 from .model import create_model
-from .train import RECIPES, check_recipe, fit, fit_options, get_device, get_preds, recipe_overrides
-from .evaluate import family_level, honest_metrics, roc_auc, threshold_for_sensitivity
+from .train import RECIPES, check_recipe, fit, fit_options, get_device, get_preds, recipe_overrides, versions
+from .evaluate import family_level, honest_metrics, roc_auc, threshold_for_sensitivity, _CARD_NOTES, _interval, _value
 
 # %% auto #0
 __all__ = ['OOF_COLUMNS', 'cv_rounds', 'cross_validate', 'cv_summary', 'seed_ensemble', 'choose_threshold', 'shift_threshold',
            'finetune', 'cut_on_validation', 'extract_features', 'fit_probe', 'probe', 'kept_families', 'fewer_families',
            'learning_curve', 'image_source', 'family_errors', 'error_by', 'nearest_train', 'intensity_histogram',
-           'auc_by', 'cv_main', 'format_cv']
+           'auc_by', 'cv_main', 'format_cv', 'cv_rule', 'cv_report']
 
 # %% ../nbs/07_honest.ipynb #56e077ae
 def cv_rounds(items:pd.DataFrame, # items with label and family columns
@@ -142,6 +143,7 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
         if keep is not None: keep.append(model.cpu().eval())
         return p
     train_predict.thresholds, train_predict.val_preds = [], []   # with `val_threshold`: each round's cut, and its validation predictions
+    train_predict.recipe, train_predict.tta = r, tta   # what it trains with (checked) and how it predicts
     return train_predict
 
 # %% ../nbs/07_honest.ipynb #36d31859
@@ -282,7 +284,9 @@ def auc_by(oof:pd.DataFrame, # from `cross_validate`
     return pd.DataFrame.from_dict(rows, orient='index', columns=cols).rename_axis(key.__name__ if callable(key) else key)
 
 # %% ../nbs/07_honest.ipynb #74a924fa
-def cv_main(a) -> pd.DataFrame:
+def cv_main(a, # parsed `fracture_train` arguments, with `cv` folds
+            command:str|None=None, # the command line the report names (default: this process's)
+           ) -> pd.DataFrame:
     "`fracture_train --cv K`: family-grouped cross-validation of the chosen recipe and model."
     cut = getattr(a, 'target_sensitivity', None)
     if cut is not None and getattr(a, 'val_threshold', False):
@@ -298,15 +302,25 @@ def cv_main(a) -> pd.DataFrame:
     seeds = tuple(int(s) for s in str(a.cv_seeds).split(','))
     print(f'{a.cv}-fold family-grouped cross-validation, seeds {seeds}: {len(items)} images, {items.family.nunique()} families; '
           f'{a.arch} ({a.weights}), recipe {a.recipe} {over or ""}')
+    t0 = time.time()
     oof = cross_validate(items, tp, a.cv, seeds, save=out/'cv_predictions.csv')
+    took = time.time() - t0
     if tp.thresholds: print('thresholds chosen on the validation parts:', ', '.join(f'{t:.2f}' for t in tp.thresholds))
     s = cv_summary(oof); s.to_csv(out/'cv_summary.csv')
     print(f'\nout-of-fold metrics, mean +- std over {s.attrs["seeds"]} seed(s); 95% intervals from a bootstrap over families (seed {seeds[0]}):')
     print(format_cv(s)); print('\nworst families (seed %d):' % seeds[0]); print(family_errors(oof[oof.seed.eq(seeds[0])]).head(10).to_string())
     if len(ab := auc_by(oof, image_source)): print('\nROC AUC inside each source (the source cannot help there):'); print(ab.to_string())
+    e = None
     if len(seeds) > 1:
         e = cv_summary(seed_ensemble(oof)); e.to_csv(out/'cv_summary_ensemble.csv')
         print(f'\nthe {len(seeds)} seeds as one ensemble (mean p per image; 95% intervals from a bootstrap over families):'); print(format_cv(e))
+    about = {'model': f'`{a.arch}`, a new 2-class head; starting weights {a.weights}',
+             'input': f'shorter side resized to {a.resize} px, centre crop of {a.size} px' + ('; predictions averaged with the mirror image (TTA)' if tp.tta else ''),
+             'recipe': f'`{a.recipe}`: ' + ', '.join(f'{k} {v}' for k, v in tp.recipe.items()) + f'; {getattr(a, "precision", "auto")} precision on {get_device(a.device)}',
+             'software': ', '.join(f'{k} {v}' for k, v in versions().items()), 'command': f'`{command or shlex.join(sys.argv)}`',
+              'wall time': (f'{took / 60:.1f} min' if took >= 60 else f'{took:.0f} s') + f' for {len(seeds) * a.cv} rounds'}
+    (out/'cv_report.md').write_text(cv_report(oof, cut, about, s, e), encoding='utf-8')
+    print(f'\nreport: {out/"cv_report.md"}')
     return s
 
 def format_cv(s:pd.DataFrame) -> str:
@@ -317,3 +331,81 @@ def format_cv(s:pd.DataFrame) -> str:
         cell = lambda u: f'{r[(u, "mean")]:.3f}' + (f'+-{r[(u, "std")]:.3f}' if many else '') + f' [{r[(u, "lo")]:.3f},{r[(u, "hi")]:.3f}]'
         lines.append(f'  {m:<12} {cell("per image"):>24}   {cell("per family"):>24}')
     return '\n'.join(lines)
+
+# %% ../nbs/07_honest.ipynb #44193fd8
+_CV_NOTES = dict(
+    not_a_model='**Not one model.** These figures say how the recipe does on radiographs of these kinds that it has not seen, '
+        'not how a checkpoint does: `fracture_train --split family` trains one to keep, and `fracture_evaluate` measures it.',
+    few='**Few independent radiographs.** {families} families, {pos} with fractured images and {neg} with intact ones: a few '
+        'large families move a per-image figure by points. The per-family column counts each family once, and the '
+        'intervals resample families, not images.',
+    one_seed='**One seed.** Runs of one recipe differ by seed: `--cv-seeds 0,1,2` gives a mean and a spread.',
+    threshold="**Threshold not chosen for triage.** Each image is decided by {rule}. `--target-sensitivity 0.95` chooses each "
+        "round's cut on its validation part for a sensitivity, as triage needs.")
+
+def _md_table(t:pd.DataFrame, # cells already formatted as text; its index is the first column
+              left:tuple=(), # columns of words, aligned left (the others hold numbers, aligned right)
+             ) -> list:
+    "Markdown lines of a table, with `<`, `>` and `|` in its cells escaped, so that `<id>` is not read as a tag."
+    esc = lambda v: str(v).replace('<', '&lt;').replace('>', '&gt;').replace('|', '\\|')
+    return ['| ' + ' | '.join(map(esc, [t.index.name or '', *t.columns])) + ' |',
+            '|---|' + ''.join('---|' if c in left else '---:|' for c in t.columns),
+            *[f'| {esc(i)} | ' + ' | '.join(map(esc, r)) + ' |' for i, r in zip(t.index, t.values)]]
+
+def _cv_cells(s:pd.DataFrame, seed=None) -> pd.DataFrame:
+    "A `cv_summary` as report cells: the mean (+- std over seeds) and the 95% interval (of `seed`, the first), per image and per family."
+    many = s.attrs.get('seeds', 2) > 1
+    head = '95% interval' + (f', seed {seed}' if many and seed is not None else '')
+    cell = lambda k, v: [_value(k, v['mean']) + (f' ± {_value(k, v["std"])}' if many else ''),
+                         _interval(k, types.SimpleNamespace(value=v['mean'], lo=v['lo'], hi=v['hi']))]
+    rows = [[*cell(k, r['per image']), *cell(k, r['per family'])] for k, r in s.iterrows()]
+    return pd.DataFrame(rows, index=pd.Index(s.index, name='metric'), columns=['per image', head, 'per family', head])
+
+def cv_rule(cut:bool|float=False) -> str:
+    "How `finetune(val_threshold=cut)` decides each image."
+    if cut is False or cut is None: return 'p(fractured) >= 0.5'
+    if cut is True: return "p(fractured) >= a cut chosen on each round's validation part for the best per-family balanced accuracy"
+    return f"p(fractured) >= a cut chosen on each round's validation part for {cut:.0%} sensitivity (per image)"
+
+def cv_report(oof:pd.DataFrame, # from `cross_validate`
+              cut:bool|float=False, # how the cuts were chosen: `finetune`'s `val_threshold`
+              about:dict|None=None, # more rows for the table of what was run: model, input, recipe, command, ...
+              summary:pd.DataFrame|None=None, # `cv_summary(oof)`, if already made (its bootstrap takes a while)
+              ensemble:pd.DataFrame|None=None, # `cv_summary(seed_ensemble(oof))`, likewise (several seeds)
+              n_boot:int=1000, # bootstrap draws, for the summaries made here
+             ) -> str:
+    "A family-grouped cross-validation as one Markdown page: what was run, its out-of-fold metrics, and what they do not show."
+    seeds = sorted(oof.seed.unique()); first = oof[oof.seed.eq(seeds[0])]
+    k, fams = oof.fold.nunique(), first.family.nunique()
+    pos, neg = first[first.y.eq(1)].family.nunique(), first[first.y.eq(0)].family.nunique()
+    s = cv_summary(oof, n_boot=n_boot) if summary is None else summary
+    e = (cv_summary(seed_ensemble(oof), n_boot=n_boot) if ensemble is None else ensemble) if len(seeds) > 1 else None
+    cuts = oof.groupby(['seed', 'fold']).threshold.first()
+    rule = cv_rule(cut) + ('' if cut is False or cut is None else f': {cuts.min():.2f} to {cuts.max():.2f} over the {len(cuts)} rounds, median {cuts.median():.2f}')
+    run = {'data': f'{len(first):,} images ({int(first.y.sum()):,} fractured) in {fams:,} radiograph families ({pos:,} with fractured images)',
+           'folds': f'{k}, whole families dealt into folds by class; each round trains on {k - 2} fold{"s" if k > 3 else ""}, keeps the epoch that scores best '
+                    f'on the next fold, and tests one: every family tested once per seed, by a model that never saw it',
+           'seeds': ', '.join(map(str, seeds)), 'decision rule': rule, **(about or {})}
+    src = auc_by(oof, image_source)
+    src = src.assign(**{c: src[c].map('{:.3f}'.format) for c in ('auc per image', 'auc per family')})
+    worst = family_errors(first)
+    worst = worst[worst.error_rate > 0].head(10)
+    worst = worst.assign(mean_p=worst.mean_p.map('{:.2f}'.format), error_rate=worst.error_rate.map('{:.0%}'.format)).rename(
+        columns={'mean_p': 'mean p(fractured)', 'error_rate': 'wrong'})
+    notes = [_CV_NOTES['not_a_model'], _CV_NOTES['few'].format(families=fams, pos=pos, neg=neg)]
+    if len(seeds) == 1: notes.append(_CV_NOTES['one_seed'])
+    if not isinstance(cut, float): notes.append(_CV_NOTES['threshold'].format(rule=rule))
+    notes.append(_CARD_NOTES['scope'].replace('the model was trained on', 'the folds were cut from'))
+    many = f'mean ± std over {len(seeds)} seeds, ' if len(seeds) > 1 else ''
+    return '\n'.join([f'# Family-grouped cross-validation: {about.get("model", "a model").split(",")[0] if about else "a model"}, fractured or not fractured', '',
+                      f'Written by fracture_nbdev {fracture_nbdev.__version__} on {time.strftime("%Y-%m-%d")}.', '', '## The run', '',
+                      '| | |', '|---|---|', *[f'| {k} | {v} |' for k, v in run.items() if v], '',
+                      '## Out-of-fold metrics', '', f'Each image decided once per seed; {many}95% intervals from a bootstrap over families.', '',
+                      *_md_table(_cv_cells(s, seeds[0])), '',
+                      *([f'## The {len(seeds)} seeds as one ensemble', '', 'Each image decided by its mean p(fractured) over the seeds.', '',
+                         *_md_table(_cv_cells(e)), ''] if e is not None else []),
+                      *(['## ROC AUC inside each source', '', 'Within one source the source cannot help the model: these AUCs rank by the bones alone.', '',
+                         *_md_table(src), ''] if len(src) else []),
+                      f'## The families it gets most wrong (seed {seeds[0]})', '',
+                      *(_md_table(worst, left=('label', 'example')) if len(worst) else ['No family has a misclassified image.']), '',
+                      '## What these figures do not show', '', *[f'- {n}' for n in notes], ''])

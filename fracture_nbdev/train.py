@@ -409,12 +409,12 @@ def _train_parser():
     return p
 
 def train_main(a, # parsed `fracture_train` arguments
-               command:str|None=None, # the command line kept in the checkpoint (default: this process's)
+               command:str|None=None, # the command line kept in the checkpoint or the CV report (default: this process's)
               ) -> pd.DataFrame:
     "Run `fracture_train` with parsed arguments `a`; returns the history."
     if a.cv:
         from fracture_nbdev.crossval import cv_main
-        return cv_main(a)
+        return cv_main(a, command=command)
     out = Path(a.out)
     r = dict(RECIPES[a.recipe])
     if a.demo:
