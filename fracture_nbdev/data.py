@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw, ImageFile, ImageFilter
 from torch.utils.data import DataLoader, Dataset
 import torchvision.transforms as T
 import torch.nn.functional as F
-from .eda import FractureError, SPLITS, cache_home, default_workers, get_items, show_bars, worker_count
+from .eda import FractureError, SPLITS, cache_home, get_items, show_bars, worker_count
 
 # %% auto #0
 __all__ = ['CLASSES', 'POSITIVE', 'IMAGENET_MEAN', 'IMAGENET_STD', 'CACHE_VERSION', 'synthetic_xray', 'make_synthetic_xrays',
