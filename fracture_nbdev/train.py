@@ -400,7 +400,8 @@ def _train_parser():
     p.add_argument('--compile', action='store_true', help='torch.compile the model (CUDA graphs on a GPU)')
     p.add_argument('--precision', default='auto', choices=PRECISIONS, help='autocast: auto is bf16 where the GPU or CPU has it, else fp32')
     p.add_argument('--demo', action='store_true', help='train on synthetic X-rays made on the spot (offline, ~1 min on a CPU)')
-    p.add_argument('--cv', type=int, help='K: family-grouped K-fold cross-validation instead of one training run (see 07_honest)')
+    p.add_argument('--cv', type=int, help='K: family-grouped K-fold cross-validation instead of one training run; writes cv_predictions.csv, '
+                   'cv_summary.csv and cv_report.md into --out (see 07_honest)')
     p.add_argument('--cv-seeds', default='0,1,2', help='seeds of the cross-validation, each with its own folds')
     p.add_argument('--tta', action='store_true', help='with --cv: predict with test-time augmentation')
     p.add_argument('--val-threshold', action='store_true', help="with --cv: cut at the threshold chosen on each round's validation part")
