@@ -395,7 +395,7 @@ def cv_report(oof:pd.DataFrame, # from `cross_validate`
     notes = [_CV_NOTES['not_a_model'], _CV_NOTES['few'].format(families=fams, pos=pos, neg=neg)]
     if len(seeds) == 1: notes.append(_CV_NOTES['one_seed'])
     if not isinstance(cut, float): notes.append(_CV_NOTES['threshold'].format(rule=rule))
-    notes.append(_CARD_NOTES['scope'].replace('the model was trained on', 'the folds were cut from'))
+    notes.append(_CARD_NOTES['scope'].format(source='the collection the folds were cut from'))
     many = f'mean ± std over {len(seeds)} seeds, ' if len(seeds) > 1 else ''
     return '\n'.join([f'# Family-grouped cross-validation: {about.get("model", "a model").split(",")[0] if about else "a model"}, fractured or not fractured', '',
                       f'Written by fracture_nbdev {fracture_nbdev.__version__} on {time.strftime("%Y-%m-%d")}.', '', '## The run', '',

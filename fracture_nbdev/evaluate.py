@@ -491,7 +491,7 @@ _CARD_NOTES = dict(
         'radiograph family once.',
     threshold='**Threshold not chosen for triage.** For triage, choose the cut on the validation part for a target '
         'sensitivity and keep it in the checkpoint: `fracture_evaluate --target-sensitivity 0.95 --save-threshold`.',
-    scope='**Retrospective, one collection.** These images come from the collection the model was trained on: they do not '
+    scope='**Retrospective, one collection.** These images come from {source}: they do not '
         'show how it does at other sites, on other scanners or patients, or prospectively. Research software, not a medical '
         'device: not for clinical decisions.')
 
@@ -535,7 +535,7 @@ def model_card(ev:Evaluation, # an evaluation from `evaluate`
                                                 else 'chose the checkpoint (the epoch of best accuracy on them) and any threshold picked for a target sensitivity'))
     if fam is None: notes.append(_CARD_NOTES['per_image'])
     if not (used and 'target_sensitivity' in used): notes.append(_CARD_NOTES['threshold'])
-    notes.append(_CARD_NOTES['scope'])
+    notes.append(_CARD_NOTES['scope'].format(source='the collection the model was trained on'))
     return '\n'.join([f'# Model card: {arch or "a model"}, fractured or not fractured', '',
                       f'Written by fracture_nbdev {fracture_nbdev.__version__} on {time.strftime("%Y-%m-%d")}.', '', '## The model', '',
                       '| | |', '|---|---|', *[f'| {k} | {v} |' for k, v in about.items() if v], '',
