@@ -11,7 +11,7 @@ import fracture_nbdev
 from .eda import FractureError, family_folds, family_items, show_bars
 from .data import CLASSES, POSITIVE, check_images, get_dls
 from .model import create_model
-from .train import RECIPES, check_recipe, fit, fit_options, get_device, get_preds, recipe_overrides, versions
+from .train import RECIPES, check_recipe, fit, fit_options, get_device, get_preds, recipe_overrides, recipe_text, versions
 from .evaluate import family_level, honest_metrics, roc_auc, threshold_for_sensitivity, _CARD_NOTES, _interval, _value
 
 # %% auto #0
@@ -316,10 +316,10 @@ def cv_main(a, # parsed `fracture_train` arguments, with `cv` folds
         print(f'\nthe {len(seeds)} seeds as one ensemble (mean p per image; 95% intervals from a bootstrap over families):'); print(format_cv(e))
     about = {'model': f'`{a.arch}`, a new 2-class head; starting weights {a.weights}',
              'input': f'shorter side resized to {a.resize} px, centre crop of {a.size} px' + ('; predictions averaged with the mirror image (TTA)' if tp.tta else ''),
-             'recipe': f'`{a.recipe}`: ' + ', '.join(f'{k} {v}' for k, v in tp.recipe.items()) + f'; {getattr(a, "precision", "auto")} precision on {get_device(a.device)}',
+             'recipe': f'`{a.recipe}`: ' + recipe_text(tp.recipe) + f'; {getattr(a, "precision", "auto")} precision on {get_device(a.device)}',
              'software': ', '.join(f'{k} {v}' for k, v in versions().items()), 'command': f'`{command or shlex.join(sys.argv)}`',
               'wall time': (f'{took / 60:.1f} min' if took >= 60 else f'{took:.0f} s') + f' for {len(seeds) * a.cv} rounds'}
-    (out/'cv_report.md').write_text(cv_report(oof, cut, about, s, e), encoding='utf-8')
+    (out/'cv_report.md').write_text(cv_report(oof, cut, about, s, e, model=f'`{a.arch}`'), encoding='utf-8')
     print(f'\nreport: {out/"cv_report.md"}')
     return s
 
@@ -373,6 +373,7 @@ def cv_report(oof:pd.DataFrame, # from `cross_validate`
               summary:pd.DataFrame|None=None, # `cv_summary(oof)`, if already made (its bootstrap takes a while)
               ensemble:pd.DataFrame|None=None, # `cv_summary(seed_ensemble(oof))`, likewise (several seeds)
               n_boot:int=1000, # bootstrap draws, for the summaries made here
+              model:str='a model', # what was cross-validated, for the title
              ) -> str:
     "A family-grouped cross-validation as one Markdown page: what was run, its out-of-fold metrics, and what they do not show."
     seeds = sorted(oof.seed.unique()); first = oof[oof.seed.eq(seeds[0])]
@@ -397,7 +398,7 @@ def cv_report(oof:pd.DataFrame, # from `cross_validate`
     if not isinstance(cut, float): notes.append(_CV_NOTES['threshold'].format(rule=rule))
     notes.append(_CARD_NOTES['scope'].format(source='the collection the folds were cut from'))
     many = f'mean ± std over {len(seeds)} seeds, ' if len(seeds) > 1 else ''
-    return '\n'.join([f'# Family-grouped cross-validation: {about.get("model", "a model").split(",")[0] if about else "a model"}, fractured or not fractured', '',
+    return '\n'.join([f'# Family-grouped cross-validation: {model}, fractured or not fractured', '',
                       f'Written by fracture_nbdev {fracture_nbdev.__version__} on {time.strftime("%Y-%m-%d")}.', '', '## The run', '',
                       '| | |', '|---|---|', *[f'| {k} | {v} |' for k, v in run.items() if v], '',
                       '## Out-of-fold metrics', '', f'Each image decided once per seed; {many}95% intervals from a bootstrap over families.', '',

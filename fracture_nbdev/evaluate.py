@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 from .eda import FractureError, run_tool, get_items
 from .data import CLASSES, POSITIVE, IMAGENET_MEAN, IMAGENET_STD, check_images, get_loader, load_xray, xray_transforms
-from .train import PRECISIONS, get_device, get_preds, load_checkpoint, update_checkpoint
+from .train import PRECISIONS, get_device, get_preds, load_checkpoint, recipe_text, update_checkpoint
 
 # %% auto #0
 __all__ = ['confusion', 'wilson_ci', 'roc_curve', 'average_ranks', 'roc_auc', 'bootstrap_ci', 'binary_metrics',
@@ -513,7 +513,7 @@ def model_card(ev:Evaluation, # an evaluation from `evaluate`
                                       f'positive: {m.get("positive", CLASSES[POSITIVE])}); starting weights: {m.get("weights", "not recorded")}',
              'input': pre and f'shorter side resized to {pre.get("resize")} px, centre crop of {pre.get("size")} px, ' +
                               ('grey copied into 3 channels, ' if pre.get('gray') else '') + f'normalised with mean {pre.get("mean")} and std {pre.get("std")}',
-             'training': r and f'recipe `{m.get("recipe_name", "?")}`: ' + ', '.join(f'{k} {v}' for k, v in r.items()) +
+             'training': r and f'recipe `{m.get("recipe_name", "?")}`: ' + recipe_text(r) +
                                f'; augmentation {m.get("augment", "?")}; {m.get("precision", "?")} on {m.get("device", "?")}',
              'split it was trained on': m.get('split') and f'`{m["split"]}` (fingerprint {m.get("split_fingerprint", "?")})',
              'best validation accuracy': best and f'{best["val_acc"]:.2%}, epoch {best["epoch"]} of {len(hist)}',

@@ -17,7 +17,7 @@ __all__ = ['PRECISIONS', 'CHECKPOINT_FORMAT', 'RECIPES', 'get_device', 'cpu_has_
            'is_channels_last', 'log_probs', 'get_preds', 'TrainingDiverged', 'train_step', 'train_one_epoch',
            'versions', 'save_checkpoint', 'read_checkpoint', 'load_checkpoint', 'update_checkpoint',
            'split_fingerprint', 'make_optimizer', 'compile_model', 'check_recipe', 'fit', 'plot_history', 'fit_options',
-           'recipe_overrides', 'train_main', 'fracture_train']
+           'recipe_text', 'recipe_overrides', 'train_main', 'fracture_train']
 
 # %% ../nbs/03_training.ipynb #f1690051
 def get_device(device:str='auto') -> torch.device:
@@ -373,6 +373,11 @@ RECIPES = {
 def fit_options(recipe:dict) -> dict:
     "The options of a recipe that `fit` takes (its `bs`, `augment` and `per_family` go to `get_dls` instead)."
     return {k: v for k, v in recipe.items() if k not in ('bs', 'augment', 'per_family')}
+
+def recipe_text(recipe:dict) -> str:
+    "A recipe as one line for a report, with no `None`: no schedule reads `constant`, no family cap `all`."
+    say = dict(schedule='constant', per_family='all')
+    return ', '.join(f'{k} {say.get(k, "none") if v is None else v}' for k, v in recipe.items())
 
 def recipe_overrides(a) -> dict:
     "The recipe options given on the command line `a` (parsed `fracture_train` arguments), over `a.recipe`'s defaults."
