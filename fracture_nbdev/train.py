@@ -364,7 +364,7 @@ def plot_history(hist:pd.DataFrame, title:str='', ax=None):
 
 # %% ../nbs/03_training.ipynb #a704afa0
 RECIPES = {
-    'seed':   dict(epochs=5, lr=1e-3, bs=32, freeze_epochs=1, opt='adam', wd=0., schedule=None, backbone_lr_mult=1.,
+    'seed':   dict(epochs=5, lr=1e-3, bs=32, freeze_epochs=1, opt='adam', wd=0., schedule='constant', backbone_lr_mult=1.,
                    label_smoothing=0., augment='flip', per_family=None),
     'strong': dict(epochs=12, lr=1e-3, bs=32, freeze_epochs=1, opt='adamw', wd=0.05, schedule='onecycle', backbone_lr_mult=0.3,
                    label_smoothing=0.1, augment='xray', per_family=None),
@@ -375,9 +375,8 @@ def fit_options(recipe:dict) -> dict:
     return {k: v for k, v in recipe.items() if k not in ('bs', 'augment', 'per_family')}
 
 def recipe_text(recipe:dict) -> str:
-    "A recipe as one line for a report, with no `None`: no schedule reads `constant`, no family cap `all`."
-    say = dict(schedule='constant', per_family='all')
-    return ', '.join(f'{k} {say.get(k, "none") if v is None else v}' for k, v in recipe.items())
+    "A recipe as one line for a report, with no `None`: no family cap reads `all`."
+    return ', '.join(f'{k} {("all" if k == "per_family" else "none") if v is None else v}' for k, v in recipe.items())
 
 def recipe_overrides(a) -> dict:
     "The recipe options given on the command line `a` (parsed `fracture_train` arguments), over `a.recipe`'s defaults."
