@@ -4,7 +4,7 @@
 # tf_efficientnet_lite0 --weights LITE0 --recipe strong --tta`: 224 px, every image, 12 epochs, cut at 0.5) on fold 4
 # only, in float32 (this CPU has no bfloat16), and writes cv-lite0-strong-seed0-fold4.csv.gz beside this script:
 #   FRACTURE_DATA=... python nbs/results/cpu-2026-11-28/cv_strong_fold4.py   (from any folder; log-cv-strong-fold4.txt)
-import os, time, warnings; warnings.simplefilter('ignore')
+import time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
 from fracture_nbdev.eda import find_data
