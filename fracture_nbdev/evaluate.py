@@ -516,7 +516,7 @@ def model_card(ev:Evaluation, # an evaluation from `evaluate`
              'training': r and f'recipe `{m.get("recipe_name", "?")}`: ' + recipe_text(r) +
                                f'; augmentation {m.get("augment", "?")}; {m.get("precision", "?")} on {m.get("device", "?")}',
              'split it was trained on': m.get('split') and f'`{m["split"]}` (fingerprint {m.get("split_fingerprint", "?")})',
-             'best validation accuracy': best and f'{best["val_acc"]:.2%}, epoch {best["epoch"]} of {len(hist)}',
+             'best validation accuracy': best and f'{best["val_acc"]:.2%}, epoch {best["epoch"]} of {r.get("epochs", len(hist))}',   # best.pth's history ends at its epoch
              'software': ', '.join(f'{k} {v}' for k, v in versions.items()),
              'command': m.get('command') and f'`{m["command"]}`',
              'decision rule': rule}   # rows the metadata has (an `Evaluation` made by hand may have none)
