@@ -1,0 +1,29 @@
+# More seeds of 07_honest's full `strong` cross-validation on a CPU, one fold at a time, so that runs cut short by the
+# end of a session keep every fold they finished and later sessions add the rest. It trains what the H200 run of
+# 26 November 2026 trained for seed 0 (`fracture_train --cv 5 --cv-seeds S --arch tf_efficientnet_lite0 --weights LITE0
+# --recipe strong --tta`: 224 px, every image, 12 epochs, cut at 0.5), with autocast as `fit`'s 'auto' picks it
+# (bfloat16 on a CPU that has it, as the H200 used; float32 otherwise), and writes one file per fold beside this script:
+#   FRACTURE_DATA=... python nbs/results/cpu-2026-11-28/cv_strong_seed.py SEED FOLD [FOLD ...]
+# -> cv-lite0-strong-seed{SEED}-fold{FOLD}.csv.gz. Folds already written are skipped.
+import sys, time, platform, warnings; warnings.simplefilter('ignore')
+from pathlib import Path
+here = Path(__file__).resolve().parent
+from fracture_nbdev.eda import find_data
+from fracture_nbdev.data import check_images
+from fracture_nbdev.train import autocast_dtype, precision_name, get_device
+from fracture_nbdev.crossval import family_items, finetune, cross_validate
+seed, folds = int(sys.argv[1]), [int(f) for f in sys.argv[2:]]
+lite0 = here.parents[2]/'../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth'
+root = find_data()
+items = check_images(family_items(root)[['path', 'label', 'family']])
+tp = finetune('tf_efficientnet_lite0', str(lite0), 'strong', size=224, resize=256, tta=True, device='cpu')
+cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
+print(f'{cpu}, autocast {precision_name(autocast_dtype(get_device("cpu"), "auto"))}; recipe {tp.recipe}', flush=True)
+for f in folds:
+    out = here/f'cv-lite0-strong-seed{seed}-fold{f}.csv.gz'
+    if out.exists(): print(f'{out.name} exists: skipped', flush=True); continue
+    t = time.time()
+    oof = cross_validate(items, tp, k=5, seeds=(seed,), folds=(f,))
+    oof['path'] = oof.path.map(lambda p: str(Path(p).relative_to(root.parents[1])))   # as the H200 file names them
+    oof.to_csv(out, index=False)
+    print(f'wrote {out.name}: {len(oof)} images, {time.time() - t:.0f}s', flush=True)
