@@ -5,6 +5,7 @@
 # (bfloat16 on a CPU that has it, as the H200 used; float32 otherwise), and writes one file per fold beside this script:
 #   FRACTURE_DATA=... python nbs/results/cpu-2026-11-28/cv_strong_seed.py SEED FOLD [FOLD ...]
 # -> cv-lite0-strong-seed{SEED}-fold{FOLD}.csv.gz. Folds already written are skipped.
+# `... cv_strong_seed.py 0 4` is the run that gave seed 0 its fifth fold (float32 on an Intel CPU, log-cv-strong-fold4.txt).
 import sys, time, platform, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
