@@ -19,6 +19,8 @@
 # On 27 November 2026 (eighth session): `SEED=1`, then `SEED=2 FOLDS=0,1,2,3,4 ... strong5-tta` (log-tta-seeds12.txt), 5-8 min a fold.
 # On 27 November 2026 (ninth session): `SEED=1`, then `SEED=2 FOLDS=0,1,2,3,4 ... strong5-224` (log-224-seeds12.txt), 9-18 min a fold (the longest while other jobs shared the CPU).
 # On 27 November 2026 (tenth session): `SEED=0 FOLDS=0,1,2,3,4 ... strong5-224-valthreshold` (log-224-valthreshold.txt).
+# On 29 November 2026 (twenty-sixth session, 2-core AMD EPYC, bf16): `SEED=s FOLDS=0,1,2,3,4 ... seed-224` for s = 0, 1, 2
+# (log-seed-224.txt), 5.3-5.8 minutes a fold.
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
@@ -38,6 +40,8 @@ RUNS = {'strong5': ('cv-lite0-strong5-160', dict(recipe='strong', epochs=5)),
         'strong5-224': ('cv-lite0-strong5-224', dict(recipe='strong', epochs=5, size=224, resize=256)),
         # the threshold alone at 224 px: `strong5-224` cut where `choose_threshold` puts it on each round's validation part
         'strong5-224-valthreshold': ('cv-lite0-strong5-224-valthreshold', dict(recipe='strong', epochs=5, size=224, resize=256, val_threshold=True)),
+        # the user's recipe at the user's 224 px (resize 256), to set beside `strong5-224`
+        'seed-224': ('cv-lite0-seed-224', dict(recipe='seed', size=224, resize=256)),
         # test-time augmentation alone: `strong5` predicting each test image as the mean over it and its mirror image
         'strong5-tta': ('cv-lite0-strong5-tta-160', dict(recipe='strong', epochs=5, tta=True))}
 root = find_data(); items = family_items(root)
