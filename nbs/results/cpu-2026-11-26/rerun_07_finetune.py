@@ -21,6 +21,7 @@
 # On 27 November 2026 (tenth session): `SEED=0 FOLDS=0,1,2,3,4 ... strong5-224-valthreshold` (log-224-valthreshold.txt).
 # On 29 November 2026 (twenty-sixth session, 2-core AMD EPYC, bf16): `SEED=s FOLDS=0,1,2,3,4 ... seed-224` for s = 0, 1, 2
 # (log-seed-224.txt), 5.3-5.8 minutes a fold.
+# Then `SEED=0 FOLDS=4 ... seed` and `SEED=s FOLDS=0,1,2,3,4 ... seed` for s = 1, 2 (log-seed-160.txt), about 3 minutes a fold.
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
