@@ -22,6 +22,8 @@
 # On 29 November 2026 (twenty-sixth session, 2-core AMD EPYC, bf16): `SEED=s FOLDS=0,1,2,3,4 ... seed-224` for s = 0, 1, 2
 # (log-seed-224.txt), 5.3-5.8 minutes a fold.
 # Then `SEED=0 FOLDS=4 ... seed` and `SEED=s FOLDS=0,1,2,3,4 ... seed` for s = 1, 2 (log-seed-160.txt), about 3 minutes a fold.
+# On 29 November 2026 (twenty-seventh session, same CPU): `SEED=s FOLDS=0,1,2,3,4 ... seed-xray-224 strong5-flip-224`
+# (log-ablation-224.txt).
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
@@ -43,6 +45,10 @@ RUNS = {'strong5': ('cv-lite0-strong5-160', dict(recipe='strong', epochs=5)),
         'strong5-224-valthreshold': ('cv-lite0-strong5-224-valthreshold', dict(recipe='strong', epochs=5, size=224, resize=256, val_threshold=True)),
         # the user's recipe at the user's 224 px (resize 256), to set beside `strong5-224`
         'seed-224': ('cv-lite0-seed-224', dict(recipe='seed', size=224, resize=256)),
+        # which of `strong`'s ingredients keeps it up at 224 px: the seed recipe with `strong`'s X-ray augmentation only,
+        # and `strong5-224` with the seed recipe's flip only (AdamW, one-cycle, backbone at 0.3x, label smoothing)
+        'seed-xray-224': ('cv-lite0-seed-xray-224', dict(recipe='seed', augment='xray', size=224, resize=256)),
+        'strong5-flip-224': ('cv-lite0-strong5-flip-224', dict(recipe='strong', epochs=5, augment='flip', size=224, resize=256)),
         # test-time augmentation alone: `strong5` predicting each test image as the mean over it and its mirror image
         'strong5-tta': ('cv-lite0-strong5-tta-160', dict(recipe='strong', epochs=5, tta=True))}
 root = find_data(); items = family_items(root)
