@@ -17,8 +17,8 @@ from .evaluate import family_level, honest_metrics, roc_auc, threshold_for_sensi
 # %% auto #0
 __all__ = ['OOF_COLUMNS', 'cv_rounds', 'cross_validate', 'cv_summary', 'seed_ensemble', 'choose_threshold', 'shift_threshold',
            'finetune', 'cut_on_validation', 'extract_features', 'fit_probe', 'probe', 'kept_families', 'fewer_families',
-           'learning_curve', 'image_source', 'family_errors', 'error_by', 'nearest_train', 'intensity_histogram',
-           'auc_by', 'cv_main', 'format_cv', 'cv_rule', 'cv_report']
+           'learning_curve', 'image_source', 'family_errors', 'error_by', 'source_errors', 'nearest_train',
+           'intensity_histogram', 'auc_by', 'cv_main', 'format_cv', 'cv_rule', 'cv_report']
 
 # %% ../nbs/07_honest.ipynb #56e077ae
 def cv_rounds(items:pd.DataFrame, # items with label and family columns
@@ -242,6 +242,13 @@ def error_by(oof:pd.DataFrame, key, threshold:float=0.5) -> pd.DataFrame:
     "Error rate per class and per value of `key` (a column, or a function of the path), per image and per family."
     d = oof.assign(wrong=(oof.p >= threshold) != oof.y.astype(bool), key=oof.path.map(key) if callable(key) else oof[key])
     return d.groupby(['label', 'key']).agg(images=('path', 'size'), families=('family', 'nunique'), error_rate=('wrong', 'mean')).round(3)
+
+def source_errors(runs:dict, # name -> out-of-fold predictions (`cross_validate`)
+                  counts:pd.DataFrame|None=None, # predictions whose images and families per source to show beside them
+                 ) -> pd.DataFrame:
+    "`error_by` source, the error rates of several runs side by side (and `counts`' images and families)."
+    t = pd.concat({k: error_by(o, image_source).error_rate for k, o in runs.items()}, axis=1)
+    return t if counts is None else t.join(error_by(counts, image_source)[['images', 'families']])
 
 # %% ../nbs/07_honest.ipynb #e05ebdb8
 def nearest_train(items:pd.DataFrame, # items with path, label and family columns (as given to `cross_validate`)

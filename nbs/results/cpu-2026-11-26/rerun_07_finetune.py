@@ -22,8 +22,8 @@
 # On 29 November 2026 (twenty-sixth session, 2-core AMD EPYC, bf16): `SEED=s FOLDS=0,1,2,3,4 ... seed-224` for s = 0, 1, 2
 # (log-seed-224.txt), 5.3-5.8 minutes a fold.
 # Then `SEED=0 FOLDS=4 ... seed` and `SEED=s FOLDS=0,1,2,3,4 ... seed` for s = 1, 2 (log-seed-160.txt), about 3 minutes a fold.
-# On 29 November 2026 (twenty-seventh session, same CPU): `SEED=s FOLDS=0,1,2,3,4 ... seed-xray-224 strong5-flip-224`
-# (log-ablation-224.txt).
+# On 29 November 2026 (twenty-seventh session, same CPU): `SEED=s FOLDS=0,1,2,3,4 ... seed-xray-224 strong5-flip-224` for s = 0, 1
+# (log-ablation-224.txt), 5.6-6.8 minutes a fold.
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
