@@ -54,8 +54,10 @@ evaluate() { for r; do capped 45 python3 -c "$EVAL" --model-path "$RUNS/$r/best.
 # issue 6: family-grouped 5-fold CV of the strong recipe at 224 px, 12 epochs, cut at 0.5 (--val-threshold did not
 # help on the CPU: see 07_honest); seed 0, or CV_SEEDS=1,2 (about 5 min a seed on the H200). It runs in its own process
 # session, so it runs on between the two calls (predictions saved after every fold); `wait_cv` follows it until it ends
-# or the deadline.
-CV=(python3 -c "$TRAIN" --cv 5 --cv-seeds "${CV_SEEDS:-0}" --arch tf_efficientnet_lite0 --weights $W --recipe strong --tta --out "$RUNS/cv-lite0-strong" "${X[@]}")
+# or the deadline. CV_AUGMENT=flip trains `strong` with flips only instead of the X-ray augmentation (07_honest: level
+# with it at 224 px, ahead per image at 160 px, both at 5 epochs), into cv-lite0-strong-flip.
+CV=(python3 -c "$TRAIN" --cv 5 --cv-seeds "${CV_SEEDS:-0}" --arch tf_efficientnet_lite0 --weights $W --recipe strong
+    ${CV_AUGMENT:+--augment "$CV_AUGMENT"} --tta --out "$RUNS/cv-lite0-strong${CV_AUGMENT:+-$CV_AUGMENT}" "${X[@]}")
 start_cv() { [ -e "$RUNS/cv.log" ] && return; echo "+ [background] ${CV[*]}"
             setsid nohup bash -c '"$@"; echo "exit $? after $SECONDS s"; touch "$0"' "$RUNS/cv.done" "${CV[@]}" > "$RUNS/cv.log" 2>&1 < /dev/null & }
 wait_cv() { while [ ! -e "$RUNS/cv.done" ] && (( $(date +%s) < END - 15 )); do sleep 10; done; pack; echo "--- cv.log:"; cat "$RUNS/cv.log"; }
