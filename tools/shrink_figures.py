@@ -1,4 +1,4 @@
-"""Store the notebooks' PNG outputs at most 1,400 px wide in 256 colours, so the tracked tree stays small.
+"""Store the notebooks' PNG outputs at most 1,000 px wide in 256 colours, so the tracked tree stays small.
 
 The GPU checks send the working tree and the ignored gpu/ folder (47.5 MB of images, 9.5 MB of weights) together,
 under 64 MiB (see tools/gpu_run.sh); full-colour retina figures of 2,000-2,700 px would eat that margin. Matplotlib
@@ -12,7 +12,7 @@ import argparse, base64, glob, io, json, sys
 from pathlib import Path
 from PIL import Image
 
-MAX_WIDTH = 1400
+MAX_WIDTH = 1000
 
 
 def shrink(png:bytes) -> bytes:
@@ -54,6 +54,6 @@ def main():
         if saved and not a.check:
             Path(path).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n')
             print(f'{path}: {saved / 1e3:.0f} kB smaller')
-    if bad: print('figures that would be smaller at most 1,400 px wide in 256 colours (run python tools/shrink_figures.py):', *bad, sep='\n  '); sys.exit(1)
+    if bad: print('figures that would be smaller at most 1,000 px wide in 256 colours (run python tools/shrink_figures.py):', *bad, sep='\n  '); sys.exit(1)
 
 if __name__ == '__main__': main()
