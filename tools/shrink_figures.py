@@ -54,6 +54,6 @@ def main():
         if saved and not a.check:
             Path(path).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n')
             print(f'{path}: {saved / 1e3:.0f} kB smaller')
-    if bad: print('figures that would be smaller at most 1,000 px wide in 256 colours (run python tools/shrink_figures.py):', *bad, sep='\n  '); sys.exit(1)
+    if bad: print(f'figures that would be smaller at most {MAX_WIDTH:,} px wide in 256 colours (run python tools/shrink_figures.py):', *bad, sep='\n  '); sys.exit(1)
 
 if __name__ == '__main__': main()
