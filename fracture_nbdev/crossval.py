@@ -15,10 +15,21 @@ from .train import RECIPES, check_recipe, fit, fit_options, get_device, get_pred
 from .evaluate import family_level, honest_metrics, roc_auc, threshold_for_sensitivity, _CARD_NOTES, _interval, _value
 
 # %% auto #0
-__all__ = ['OOF_COLUMNS', 'cv_rounds', 'cross_validate', 'cv_summary', 'seed_ensemble', 'choose_threshold', 'shift_threshold',
-           'finetune', 'cut_on_validation', 'extract_features', 'fit_probe', 'probe', 'kept_families', 'fewer_families',
-           'learning_curve', 'image_source', 'family_errors', 'error_by', 'source_errors', 'nearest_train',
-           'intensity_histogram', 'auc_by', 'cv_main', 'format_cv', 'cv_rule', 'cv_report']
+__all__ = ['OOF_COLUMNS', 'save_oof', 'cv_rounds', 'cross_validate', 'cv_summary', 'seed_ensemble', 'choose_threshold',
+           'shift_threshold', 'finetune', 'cut_on_validation', 'extract_features', 'fit_probe', 'probe',
+           'kept_families', 'fewer_families', 'learning_curve', 'image_source', 'family_errors', 'error_by',
+           'source_errors', 'nearest_train', 'intensity_histogram', 'auc_by', 'cv_main', 'format_cv', 'cv_rule',
+           'cv_report']
+
+# %% ../nbs/07_honest.ipynb #55a0f119
+def save_oof(oof:pd.DataFrame, # predictions with a `p` column, as `cross_validate` gives them
+             path:str|Path, # where: a .csv file, compressed when the name ends in .gz
+            ) -> Path:
+    "Write `oof` as CSV, its `p` in float32's shortest digits when every p is a float32 number, as a model's output is."
+    p32 = oof.p.astype('float32')
+    if (p32.astype(float) == oof.p).all(): oof = oof.assign(p=p32)
+    oof.to_csv(path, index=False)
+    return Path(path)
 
 # %% ../nbs/07_honest.ipynb #56e077ae
 def cv_rounds(items:pd.DataFrame, # items with label and family columns
@@ -54,7 +65,7 @@ def cross_validate(items:pd.DataFrame, # items with path, label and family colum
             o = items[te][['path', 'label', 'family']].assign(seed=seed, fold=f, y=(items.label[te] == CLASSES[POSITIVE]).astype(int).values, p=p,
                                                               threshold=th[-1] if th else 0.5)
             out.append(o)
-            if save: pd.concat(out, ignore_index=True)[OOF_COLUMNS].to_csv(save, index=False)
+            if save: save_oof(pd.concat(out, ignore_index=True)[OOF_COLUMNS], save)
             if progress: print(f'seed {seed} fold {f}: {te.sum()} test images ({items.family[te].nunique()} families), '
                                f'accuracy {((o.p >= 0.5) == o.y).mean():.3f}, {time.time() - t:.0f}s', flush=True)
     return pd.concat(out, ignore_index=True)[OOF_COLUMNS]

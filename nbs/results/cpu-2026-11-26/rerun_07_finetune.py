@@ -33,7 +33,7 @@ here = Path(__file__).resolve().parent
 os.chdir(here.parents[1])   # nbs/, where the notebook runs
 from fracture_nbdev.eda import find_data
 from fracture_nbdev.data import build_cache
-from fracture_nbdev.crossval import family_items, finetune, cross_validate, fewer_families
+from fracture_nbdev.crossval import family_items, finetune, cross_validate, fewer_families, save_oof
 RUNS = {'strong5': ('cv-lite0-strong5-160', dict(recipe='strong', epochs=5)),
         'seed': ('cv-lite0-seed-160', dict(recipe='seed')),
         'strong5-valthreshold': ('cv-lite0-strong5-160-valthreshold', dict(recipe='strong', epochs=5, val_threshold=True)),
@@ -70,4 +70,4 @@ for name in sys.argv[1:] or RUNS:
     t = time.time()
     oof = cross_validate(items, tp, k=5, seeds=(SEED,), folds=FOLDS)
     oof['path'] = oof.path.map(lambda p: str(Path(p).relative_to(root.parent)) if str(p).startswith(str(root.parent)) else p)
-    oof.to_csv(here/(f'{out}-seed{SEED}' + ('' if FOLDS == [0, 1, 2, 3] else f'-folds{"".join(map(str, FOLDS))}') + '.csv.gz'), index=False); print(name, f'{time.time()-t:.0f}s', 'thresholds', fin.thresholds, flush=True)
+    save_oof(oof, here/(f'{out}-seed{SEED}' + ('' if FOLDS == [0, 1, 2, 3] else f'-folds{"".join(map(str, FOLDS))}') + '.csv.gz')); print(name, f'{time.time()-t:.0f}s', 'thresholds', fin.thresholds, flush=True)

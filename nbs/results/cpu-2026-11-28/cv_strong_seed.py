@@ -12,7 +12,7 @@ here = Path(__file__).resolve().parent
 from fracture_nbdev.eda import find_data
 from fracture_nbdev.data import check_images
 from fracture_nbdev.train import autocast_dtype, precision_name, get_device
-from fracture_nbdev.crossval import family_items, finetune, cross_validate
+from fracture_nbdev.crossval import family_items, finetune, cross_validate, save_oof
 seed, folds = int(sys.argv[1]), [int(f) for f in sys.argv[2:]]
 lite0 = here.parents[2]/'../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth'
 root = find_data()
@@ -26,5 +26,5 @@ for f in folds:
     t = time.time()
     oof = cross_validate(items, tp, k=5, seeds=(seed,), folds=(f,))
     oof['path'] = oof.path.map(lambda p: str(Path(p).relative_to(root.parents[1])))   # as the H200 file names them
-    oof.to_csv(out, index=False)
+    save_oof(oof, out)
     print(f'wrote {out.name}: {len(oof)} images, {time.time() - t:.0f}s', flush=True)
