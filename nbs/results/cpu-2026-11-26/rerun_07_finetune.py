@@ -27,6 +27,8 @@
 # On 29 November 2026 (twenty-eighth session, same CPU): `SEED=2 FOLDS=0,1,2,3,4 ... seed-xray-224 strong5-flip-224`
 # (log-ablation-224.txt), 5.6-6.1 minutes a fold; then `SEED=s FOLDS=0,1,2,3,4 ... strong5-flip` for s = 0, 1, 2
 # (log-flip-160.txt), about 3 minutes a fold.
+# On 29 November 2026 (twenty-ninth session, same CPU): `SEED=s FOLDS=0,1,2,3,4 ... seed-xray` for s = 0, 1, 2
+# (log-seed-xray-160.txt), about 3 minutes a fold. Seeds 1 and 2 were written by `save_oof`, seed 0's file rewritten by it.
 import os, sys, time, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
@@ -54,6 +56,8 @@ RUNS = {'strong5': ('cv-lite0-strong5-160', dict(recipe='strong', epochs=5)),
         'strong5-flip-224': ('cv-lite0-strong5-flip-224', dict(recipe='strong', epochs=5, augment='flip', size=224, resize=256)),
         # the same question at 160 px: `strong5` with the seed recipe's flip only
         'strong5-flip': ('cv-lite0-strong5-flip-160', dict(recipe='strong', epochs=5, augment='flip')),
+        # and the seed recipe with `strong`'s X-ray augmentation only, which completes the 2 x 2 grid at 160 px
+        'seed-xray': ('cv-lite0-seed-xray-160', dict(recipe='seed', augment='xray')),
         # test-time augmentation alone: `strong5` predicting each test image as the mean over it and its mirror image
         'strong5-tta': ('cv-lite0-strong5-tta-160', dict(recipe='strong', epochs=5, tta=True))}
 root = find_data(); items = family_items(root)
