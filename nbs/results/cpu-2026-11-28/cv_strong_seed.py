@@ -6,7 +6,11 @@
 #   FRACTURE_DATA=... python nbs/results/cpu-2026-11-28/cv_strong_seed.py SEED FOLD [FOLD ...]
 # -> cv-lite0-strong-seed{SEED}-fold{FOLD}.csv.gz. Folds already written are skipped.
 # `... cv_strong_seed.py 0 4` is the run that gave seed 0 its fifth fold (float32 on an Intel CPU, log-cv-strong-fold4.txt).
-import sys, time, platform, warnings; warnings.simplefilter('ignore')
+# AUGMENT=flip trains the recipe's optimisation with the seed recipe's flips only (`--augment flip`, gpu_run.sh's
+# CV_AUGMENT=flip) and writes cv-lite0-strong-flip-seed{SEED}-fold{FOLD}.csv.gz: 07_honest's flips-only question for the
+# full recipe. `AUGMENT=flip ... cv_strong_seed.py 0 0 1` ran on 29 November 2026 (2-core AMD EPYC, bfloat16, 40-41 min a fold,
+# log-cv-strong-flip-seed0.txt).
+import os, sys, time, platform, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
 from fracture_nbdev.eda import find_data
@@ -17,11 +21,12 @@ seed, folds = int(sys.argv[1]), [int(f) for f in sys.argv[2:]]
 lite0 = here.parents[2]/'../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth'
 root = find_data()
 items = check_images(family_items(root)[['path', 'label', 'family']])
-tp = finetune('tf_efficientnet_lite0', str(lite0), 'strong', size=224, resize=256, tta=True, device='cpu')
+aug = os.environ.get('AUGMENT')   # None: the recipe's own augmentation
+tp = finetune('tf_efficientnet_lite0', str(lite0), 'strong', size=224, resize=256, tta=True, device='cpu', **({'augment': aug} if aug else {}))
 cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
 print(f'{cpu}, autocast {precision_name(autocast_dtype(get_device("cpu"), "auto"))}; recipe {tp.recipe}', flush=True)
 for f in folds:
-    out = here/f'cv-lite0-strong-seed{seed}-fold{f}.csv.gz'
+    out = here/f'cv-lite0-strong{"-" + aug if aug else ""}-seed{seed}-fold{f}.csv.gz'
     if out.exists(): print(f'{out.name} exists: skipped', flush=True); continue
     t = time.time()
     oof = cross_validate(items, tp, k=5, seeds=(seed,), folds=(f,))
