@@ -8,10 +8,10 @@
 #   mkdir -p gpu/whl && python3 -m pip download --no-deps -d gpu/whl fastcore==1.14.5   # pure Python; nbdev is not needed
 #   cp -r ../shared/data/fracture_xray gpu/data && gzip -9 gpu/data/manifest.csv         # 47 MB; materialized there
 #   cp ../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth gpu/
-# The working tree and gpu/ travel together under 64 MiB (67,108,864 bytes): 65,621,654 bytes on 29 November 2026
-# (tracked 8.3 MB, gpu/ 57.3 MB), hence the gzipped manifest, predictions stored with p in float32's shortest digits
+# The working tree and gpu/ travel together under 64 MiB (67,108,864 bytes): 65,864,691 bytes on 29 November 2026
+# (tracked 8.6 MB, gpu/ 57.3 MB), hence the gzipped manifest, predictions stored with p in float32's shortest digits
 # (`save_oof`: 27% smaller, the model's p bit for bit), and notebook figures stored at most 1,000 px wide in 256
-# colours (`python tools/shrink_figures.py`; with --check it names the figures that need it). About 1.5 MB is left, and
+# colours (`python tools/shrink_figures.py`; with --check it names the figures that need it). About 1.2 MB is left, and
 # each 3-seed CV result adds about 0.2 MB: when the check below passes 67,108,864, move older figures out before a GPU run.
 # Check with: echo $(( $(du -sb gpu | cut -f1) + $(git ls-files -z | xargs -0 du -cb | tail -1 | cut -f1) ))
 # Then, within one 15-minute lease (the machine stays warm 30 s between calls, and /tmp with it):
