@@ -9,7 +9,7 @@
 # AUGMENT=flip trains the recipe's optimisation with the seed recipe's flips only (`--augment flip`, gpu_run.sh's
 # CV_AUGMENT=flip) and writes cv-lite0-strong-flip-seed{SEED}-fold{FOLD}.csv.gz: 07_honest's flips-only question for the
 # full recipe. `AUGMENT=flip ... cv_strong_seed.py 0 0 1` ran on 29 November 2026 (2-core AMD EPYC, bfloat16, 40-41 min a fold,
-# log-cv-strong-flip-seed0.txt).
+# log-cv-strong-flip-seed0.txt), and `AUGMENT=flip ... cv_strong_seed.py 0 2 3 4` in the next session (same CPU, 39-42 min a fold).
 import os, sys, time, platform, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
