@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, itertools, platform, shutil, sys, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from .eda import run_tool, get_items, n_cores
+from .eda import run_tool, get_items, n_cores, ToolParser
 from .data import CLASSES, TensorBatches, build_cache, check_images, get_loader, get_dls
 from .model import create_model
 from .train import autocast_dtype, compile_model, fit, get_device, make_optimizer, precision_name, train_step
@@ -173,11 +173,13 @@ def compare_paths(items:pd.DataFrame, # items path,label,split (train and val pa
 @run_tool
 def bench_main(argv:list|None=None):
     "Benchmark the plain, cached and GPU-resident training paths."
-    ap = argparse.ArgumentParser(prog='python -m fracture_nbdev.bench', description=bench_main.__doc__)
+    ap = ToolParser('python -m fracture_nbdev.bench', bench_main.__doc__)
     ap.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
     ap.add_argument('--split-csv', help='a CSV path,label,split: benchmark on its train part (default: the published split)')
-    ap.add_argument('--arch', default='resnet18'); ap.add_argument('--steps', type=int, default=50)
-    ap.add_argument('--device', default='auto'); ap.add_argument('--no-compile', action='store_true')
+    ap.add_argument('--arch', default='resnet18', help='the network timed, named as for fracture_train --arch')
+    ap.add_argument('--steps', type=int, default=50, help='training steps timed for each path and batch size')
+    ap.add_argument('--device', default='auto', help='auto (cuda where there is a GPU), cpu or cuda')
+    ap.add_argument('--no-compile', action='store_true', help='leave out the torch.compile / CUDA-graph rows')
     ap.add_argument('--quick', action='store_true', help='CPU, a 512-image subset, few steps, no full recipe (< 2 min on 2 cores)')
     ap.add_argument('--out', help='write the table as CSV here (and the profile beside it, as NAME-profile.csv)')
     ap.add_argument('--profile', action='store_true', help='also show where a training step spends its time (torch.profiler)')

@@ -12,12 +12,12 @@ from PIL import Image, ImageFile, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['KAGGLE_DATASET', 'SPLITS', 'CLASS_FOLDERS', 'LAYOUT', 'SCAN_VERSION', 'AUGMENTED_NAMES', 'FractureError', 'run_tool',
-           'exit_status', 'class_of', 'download_dataset', 'find_split_root', 'find_data', 'cache_home',
-           'materialize_store', 'list_files', 'phash', 'hamming', 'inspect_file', 'n_cores', 'default_workers',
-           'worker_count', 'show_bars', 'ScanCache', 'scan_dataset', 'name_stem', 'find_families', 'image_match',
-           'find_radiographs', 'show_links', 'family_table', 'show_family', 'leakage_report', 'family_folds',
-           'family_split', 'save_split_csv', 'read_split_csv', 'family_items', 'get_items', 'plot_counts',
-           'show_samples', 'plot_properties', 'fracture_audit']
+           'exit_status', 'ToolHelp', 'ToolParser', 'class_of', 'download_dataset', 'find_split_root', 'find_data',
+           'cache_home', 'materialize_store', 'list_files', 'phash', 'hamming', 'inspect_file', 'n_cores',
+           'default_workers', 'worker_count', 'show_bars', 'ScanCache', 'scan_dataset', 'name_stem', 'find_families',
+           'image_match', 'find_radiographs', 'show_links', 'family_table', 'show_family', 'leakage_report',
+           'family_folds', 'family_split', 'save_split_csv', 'read_split_csv', 'family_items', 'get_items',
+           'plot_counts', 'show_samples', 'plot_properties', 'fracture_audit']
 
 # %% ../nbs/00_eda.ipynb #ee6a4da1
 class FractureError(Exception):
@@ -50,6 +50,21 @@ def exit_status(tool, argv:list) -> int:
     try: tool(argv)
     except SystemExit as e: return e.code if isinstance(e.code, int) else 1
     return 0
+
+# %% ../nbs/00_eda.ipynb #d5632aba
+class ToolHelp(argparse.HelpFormatter):
+    "Help that ends an option's text with its default, unless the default is None or False or the text already gives it."
+    def _get_help_string(self, action):
+        h = action.help or ''
+        if not action.option_strings or any(action.default is d for d in (None, False, argparse.SUPPRESS)) or 'default' in h: return h
+        return f'{h} (default: %(default)s)'
+
+class ToolParser(argparse.ArgumentParser):
+    "The `ArgumentParser` of a command-line tool: every option says what it does (`help=` is required) and shows its default."
+    def __init__(self, prog:str, description:str, **kwargs): super().__init__(prog=prog, description=description, formatter_class=ToolHelp, **kwargs)
+    def add_argument(self, *args, **kwargs):
+        if not kwargs.get('help'): raise TypeError(f'{self.prog} {args[0] if args else ""}: give help= (what the option does), so --help explains it')
+        return super().add_argument(*args, **kwargs)
 
 # %% ../nbs/00_eda.ipynb #11e961b5
 KAGGLE_DATASET = 'bmadushanirodrigo/fracture-multi-region-x-ray-data'
@@ -670,12 +685,12 @@ def plot_properties(scan:pd.DataFrame):
 @run_tool
 def fracture_audit(argv:list|None=None):
     "Scan a dataset, print counts, bad files, the leakage table and the families' radiographs, and write the scan and a family-disjoint split."
-    p = argparse.ArgumentParser(prog='fracture_audit', description=fracture_audit.__doc__)
+    p = ToolParser('fracture_audit', fracture_audit.__doc__)
     p.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
     p.add_argument('--out', default='audit', help='output folder for scan.csv (with family and radiograph), families.csv and family_split.csv')
     p.add_argument('--test', type=float, default=0.2, help='test fraction of the family split')
     p.add_argument('--val', type=float, default=0.1, help='validation fraction of the family split')
-    p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--seed', type=int, default=0, help='seed of the family split')
     p.add_argument('--max-dist', type=int, default=2, help='perceptual-hash bits for near duplicates')
     p.add_argument('--rescan', action='store_true', help='read every file again, not the rows of unchanged files kept from the last scan, and keep what it read')
     a = p.parse_args(argv)

@@ -9,7 +9,7 @@ import fracture_nbdev
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
-from .eda import FractureError, run_tool, get_items
+from .eda import FractureError, run_tool, get_items, ToolParser
 from .data import CLASSES, POSITIVE, IMAGENET_MEAN, IMAGENET_STD, check_images, get_loader, load_xray, xray_transforms
 from .train import PRECISIONS, get_device, get_preds, load_checkpoint, recipe_text, update_checkpoint
 
@@ -549,7 +549,7 @@ def model_card(ev:Evaluation, # an evaluation from `evaluate`
 @run_tool
 def fracture_evaluate(argv:list|None=None):
     "Evaluate a checkpoint on one part of a split: metrics with 95% intervals, predictions and pictures."
-    ap = argparse.ArgumentParser(prog='fracture_evaluate', description=fracture_evaluate.__doc__)
+    ap = ToolParser('fracture_evaluate', fracture_evaluate.__doc__)
     ap.add_argument('--model-path', required=True, help='best.pth from fracture_train')
     ap.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
     ap.add_argument('--split', default='test', choices=['train', 'val', 'test'], help='which part to evaluate')
@@ -562,8 +562,9 @@ def fracture_evaluate(argv:list|None=None):
                     "picks) and --tta in the checkpoint, as the operating point that evaluate and fracture_predict apply by default")
     ap.add_argument('--families', action='store_true', help='score per radiograph family on the published split too (scans the data; '
                     'the family split always is)')
-    ap.add_argument('--out', default='runs/evaluate'); ap.add_argument('--device', default='auto')
-    ap.add_argument('--workers', type=int, default=None)
+    ap.add_argument('--out', default='runs/evaluate', help='folder for metrics.json, predictions.csv, the pictures and model_card.md')
+    ap.add_argument('--device', default='auto', help='auto (cuda where there is a GPU), cpu or cuda')
+    ap.add_argument('--workers', type=int, default=None, help='loader processes (default: up to 8 CPU cores)')
     ap.add_argument('--precision', default='auto', choices=PRECISIONS, help='autocast: auto is bf16 where the GPU or CPU has it, else fp32')
     a = ap.parse_args(argv)
     kw = dict(data_dir=a.data_dir, split_csv=a.split_csv, tta=a.tta, device=a.device, num_workers=a.workers, precision=a.precision)

@@ -8,7 +8,7 @@ import argparse, io, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from PIL import Image
-from .eda import FractureError, run_tool
+from .eda import FractureError, run_tool, ToolParser
 from .data import CLASSES, POSITIVE, array_to_gray, dicom_has_image, is_dicom, load_xray, to_gray, xray_transforms
 from .train import get_device, load_checkpoint, log_probs
 from .evaluate import Evaluation, announce_operating_point, gradcam, operating_point, plot_cams, show_cam
@@ -160,7 +160,7 @@ def image_paths(paths:list, # image files and folders
 @run_tool
 def fracture_predict(argv:list|None=None):
     "Predict fracture / no fracture for X-ray images, one line per image."
-    ap = argparse.ArgumentParser(prog='fracture_predict', description=fracture_predict.__doc__)
+    ap = ToolParser('fracture_predict', fracture_predict.__doc__)
     ap.add_argument('images', nargs='+', help='image files, or folders to predict every image in (recursively)')
     ap.add_argument('--model-path', required=True, help='best.pth from fracture_train')
     ap.add_argument('--threshold', type=float, help="decision threshold on p(fractured) (default: the checkpoint's operating point, else 0.5)")
@@ -170,7 +170,7 @@ def fracture_predict(argv:list|None=None):
     ap.add_argument('--tta', action=argparse.BooleanOptionalAction, help="average with the mirror image (test-time augmentation; "
                     "default: as the checkpoint's operating point, else no)")
     ap.add_argument('--bs', type=int, default=32, help='images a forward pass')
-    ap.add_argument('--device', default='auto')
+    ap.add_argument('--device', default='auto', help='auto (cuda where there is a GPU), cpu or cuda')
     a = ap.parse_args(argv)
     if a.bs < 1 or a.max_cams < 0: ap.error(f'--bs {a.bs}, --max-cams {a.max_cams}: expected --bs 1 or more and --max-cams 0 or more')
     pred = Predictor.from_checkpoint(a.model_path, a.threshold, a.device, a.tta)

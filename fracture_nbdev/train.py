@@ -8,7 +8,7 @@ import argparse, functools, hashlib, math, os, platform, shlex, sys, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 import fracture_nbdev
-from .eda import FractureError, get_items, run_tool, show_bars
+from .eda import FractureError, get_items, run_tool, show_bars, ToolParser
 from .data import CLASSES, POSITIVE, DataLoaders, get_dls, make_synthetic_xrays
 from .model import create_model, freeze, unfreeze
 
@@ -383,23 +383,33 @@ def recipe_overrides(a) -> dict:
     return {k: getattr(a, k) for k in RECIPES[a.recipe] if getattr(a, k, None) is not None}
 
 def _train_parser():
-    p = argparse.ArgumentParser(prog='fracture_train', description='Train a fracture classifier with a recipe (default: the seed recipe).')
+    p = ToolParser('fracture_train', 'Train a fracture classifier with a recipe (default: the seed recipe).')
     p.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
     p.add_argument('--split', default='official', choices=['official', 'family'], help='published folders or the family-disjoint re-split')
     p.add_argument('--split-csv', help='a CSV path,label,split[,family] to use instead (paths relative to --data-dir)')
     p.add_argument('--arch', default='resnet18', help='torchvision arch (resnet18/34/50, densenet121, efficientnet_b0) or a timm name')
     p.add_argument('--weights', default='imagenet', help='imagenet, none, or a local state_dict file')
-    p.add_argument('--recipe', default='seed', choices=list(RECIPES), help='defaults for the options below')
-    for name, typ in [('epochs', int), ('bs', int), ('lr', float), ('freeze-epochs', int), ('wd', float), ('label-smoothing', float),
-                      ('backbone-lr-mult', float), ('per-family', int)]:
-        p.add_argument(f'--{name}', type=typ, default=None, help='default: from --recipe')
-    p.add_argument('--opt', choices=['adam', 'adamw', 'sgd']); p.add_argument('--schedule', choices=['constant', 'onecycle', 'cosine'])
-    p.add_argument('--augment', choices=['flip', 'xray'], help='default: from --recipe (xray needs the cache)')
-    p.add_argument('--size', type=int, default=224, help='crop size'); p.add_argument('--resize', type=int, default=256)
+    p.add_argument('--recipe', default='seed', choices=list(RECIPES), help='the recipe whose values the options below start from')
+    def from_recipe(name): # each recipe's value, as the help's default
+        return 'default: from --recipe (' + ', '.join(f'{r} {"all" if v[name] is None else v[name]}' for r, v in RECIPES.items()) + ')'
+    for name, typ, what in [('epochs', int, 'passes over the training set'), ('bs', int, 'batch size'),
+                            ('lr', float, 'learning rate (the peak, with a schedule)'),
+                            ('freeze-epochs', int, 'first epochs with only the head (and BatchNorm) trainable'), ('wd', float, 'weight decay'),
+                            ('label-smoothing', float, 'cross-entropy label smoothing'), ('backbone-lr-mult', float, 'backbone learning rate = lr x this'),
+                            ('per-family', int, 'at most this many images of a radiograph family in a training epoch, drawn anew each epoch (needs the cache)')]:
+        p.add_argument(f'--{name}', type=typ, default=None, help=f'{what}; {from_recipe(name.replace("-", "_"))}')
+    p.add_argument('--opt', choices=['adam', 'adamw', 'sgd'], help=f'optimiser; {from_recipe("opt")}')
+    p.add_argument('--schedule', choices=['constant', 'onecycle', 'cosine'], help=f'learning-rate schedule; {from_recipe("schedule")}')
+    p.add_argument('--augment', choices=['flip', 'xray'], help='training augmentation: flip (horizontal flips) or xray (flips, rotation, zoom, '
+                   f'shift, contrast, brightness, gamma; needs the cache); {from_recipe("augment")}')
+    p.add_argument('--size', type=int, default=224, help='crop size in pixels')
+    p.add_argument('--resize', type=int, default=256, help='shorter side resized to this before the centre crop')
     p.add_argument('--cache', action=argparse.BooleanOptionalAction, default=True,
                    help='decode each image once into a cache and train from it (on the GPU when there is one); --no-cache: the plain pipeline')
-    p.add_argument('--out', default='runs/train'); p.add_argument('--device', default='auto')
-    p.add_argument('--seed', type=int, default=0); p.add_argument('--workers', type=int, default=None)
+    p.add_argument('--out', default='runs/train', help='folder for best.pth, last.pth, history.csv and loss_curve.png')
+    p.add_argument('--device', default='auto', help='auto (cuda where there is a GPU), cpu or cuda')
+    p.add_argument('--seed', type=int, default=0, help='seed for initialisation, shuffling and augmentation; on a CPU the same seed gives the same history')
+    p.add_argument('--workers', type=int, default=None, help='loader and cache-build processes (default: up to 8 CPU cores)')
     p.add_argument('--resume', action='store_true', help='continue from --out/last.pth')
     p.add_argument('--compile', action='store_true', help='torch.compile the model (CUDA graphs on a GPU)')
     p.add_argument('--precision', default='auto', choices=PRECISIONS, help='autocast: auto is bf16 where the GPU or CPU has it, else fp32')
