@@ -8,11 +8,12 @@
 #   mkdir -p gpu/whl && python3 -m pip download --no-deps -d gpu/whl fastcore==1.14.5   # pure Python; nbdev is not needed
 #   cp -r ../shared/data/fracture_xray gpu/data && gzip -9 gpu/data/manifest.csv         # 47 MB; materialized there
 #   cp ../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth gpu/
-# The working tree and gpu/ travel together under 64 MiB (67,108,864 bytes): 65,928,719 bytes on 29 November 2026
-# (tracked 8.7 MB, gpu/ 57.3 MB), hence the gzipped manifest, predictions stored with p in float32's shortest digits
-# (`save_oof`: 27% smaller, the model's p bit for bit), and notebook figures stored at most 1,000 px wide in 256
-# colours (`python tools/shrink_figures.py`; with --check it names the figures that need it). About 1.1 MB is left, and
-# each 3-seed CV result adds about 0.2 MB: when the check below passes 67,108,864, move older figures out before a GPU run.
+# The working tree and gpu/ travel together under 64 MiB (67,108,864 bytes): about 65,970,000 bytes on 29 November
+# 2026 (tracked 8.7 MB; gpu/ 57.3 MB as last measured, since this checkout had none), hence the gzipped manifest,
+# predictions stored with p in float32's shortest digits (`save_oof`: 27% smaller, the model's p bit for bit), and
+# notebook figures stored at most 1,000 px wide in 256 colours (`python tools/shrink_figures.py`; with --check it names
+# the figures that need it). About 1.1 MB is left, and each 3-seed CV result adds about 0.2 MB: when the check below
+# passes 67,108,864, move older figures out before a GPU run.
 # Check with: echo $(( $(du -sb gpu | cut -f1) + $(git ls-files -z | xargs -0 du -cb | tail -1 | cut -f1) ))
 # Then, within one 15-minute lease (the machine stays warm 30 s between calls, and /tmp with it):
 #   run(command="DEADLINE=520 bash tools/gpu_run.sh", carry=["gpu"], timeout_s=560)       issues 3 and 5, then starts the CV
@@ -58,7 +59,7 @@ evaluate() { for r; do capped 45 python3 -c "$EVAL" --model-path "$RUNS/$r/best.
 # session, so it runs on between the two calls (predictions saved after every fold); `wait_cv` follows it until it ends
 # or the deadline. CV_AUGMENT=flip trains `strong` with flips only instead of the X-ray augmentation (07_honest: level
 # with it at 224 px, ahead per image at 160 px, both at 5 epochs; seed 0 of the full recipe on a CPU: +2.6 points per
-# image, level per family), into cv-lite0-strong-flip.
+# image, level per family; seed 1's fold 0, float32 on a CPU: +4.6 and one family of 85 behind), into cv-lite0-strong-flip.
 CV=(python3 -c "$TRAIN" --cv 5 --cv-seeds "${CV_SEEDS:-0}" --arch tf_efficientnet_lite0 --weights $W --recipe strong
     ${CV_AUGMENT:+--augment "$CV_AUGMENT"} --tta --out "$RUNS/cv-lite0-strong${CV_AUGMENT:+-$CV_AUGMENT}" "${X[@]}")
 start_cv() { [ -e "$RUNS/cv.log" ] && return; echo "+ [background] ${CV[*]}"
