@@ -174,11 +174,11 @@ def compare_paths(items:pd.DataFrame, # items path,label,split (train and val pa
 def bench_main(argv:list|None=None):
     "Benchmark the plain, cached and GPU-resident training paths."
     ap = ToolParser('python -m fracture_nbdev.bench', bench_main.__doc__)
-    ap.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
+    ap.add_data_dir()
     ap.add_argument('--split-csv', help='a CSV path,label,split: benchmark on its train part (default: the published split)')
     ap.add_argument('--arch', default='resnet18', help='the network timed, named as for fracture_train --arch')
     ap.add_argument('--steps', type=int, default=50, help='training steps timed for each path and batch size')
-    ap.add_argument('--device', default='auto', help='auto (cuda where there is a GPU), cpu or cuda')
+    ap.add_device()
     ap.add_argument('--no-compile', action='store_true', help='leave out the torch.compile / CUDA-graph rows')
     ap.add_argument('--quick', action='store_true', help='CPU, a 512-image subset, few steps, no full recipe (< 2 min on 2 cores)')
     ap.add_argument('--out', help='write the table as CSV here (and the profile beside it, as NAME-profile.csv)')

@@ -65,6 +65,9 @@ class ToolParser(argparse.ArgumentParser):
     def add_argument(self, *args, **kwargs):
         if not kwargs.get('help'): raise TypeError(f'{self.prog} {args[0] if args else ""}: give help= (what the option does), so --help explains it')
         return super().add_argument(*args, **kwargs)
+    # the options several tools share, said the same way in each
+    def add_data_dir(self): return self.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
+    def add_device(self): return self.add_argument('--device', default='auto', help='auto (cuda where there is a GPU), cpu or cuda')
 
 # %% ../nbs/00_eda.ipynb #11e961b5
 KAGGLE_DATASET = 'bmadushanirodrigo/fracture-multi-region-x-ray-data'
@@ -686,7 +689,7 @@ def plot_properties(scan:pd.DataFrame):
 def fracture_audit(argv:list|None=None):
     "Scan a dataset, print counts, bad files, the leakage table and the families' radiographs, and write the scan and a family-disjoint split."
     p = ToolParser('fracture_audit', fracture_audit.__doc__)
-    p.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
+    p.add_data_dir()
     p.add_argument('--out', default='audit', help='output folder for scan.csv (with family and radiograph), families.csv and family_split.csv')
     p.add_argument('--test', type=float, default=0.2, help='test fraction of the family split')
     p.add_argument('--val', type=float, default=0.1, help='validation fraction of the family split')

@@ -551,7 +551,7 @@ def fracture_evaluate(argv:list|None=None):
     "Evaluate a checkpoint on one part of a split: metrics with 95% intervals, predictions and pictures."
     ap = ToolParser('fracture_evaluate', fracture_evaluate.__doc__)
     ap.add_argument('--model-path', required=True, help='best.pth from fracture_train')
-    ap.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
+    ap.add_data_dir()
     ap.add_argument('--split', default='test', choices=['train', 'val', 'test'], help='which part to evaluate')
     ap.add_argument('--split-csv', help='a CSV path,label,split (default: the split the model was trained on)')
     ap.add_argument('--threshold', type=float, help="decision threshold on p(fractured) (default: the checkpoint's operating point, else 0.5)")
@@ -563,7 +563,7 @@ def fracture_evaluate(argv:list|None=None):
     ap.add_argument('--families', action='store_true', help='score per radiograph family on the published split too (scans the data; '
                     'the family split always is)')
     ap.add_argument('--out', default='runs/evaluate', help='folder for metrics.json, predictions.csv, the pictures and model_card.md')
-    ap.add_argument('--device', default='auto', help='auto (cuda where there is a GPU), cpu or cuda')
+    ap.add_device()
     ap.add_argument('--workers', type=int, default=None, help='loader processes (default: up to 8 CPU cores)')
     ap.add_argument('--precision', default='auto', choices=PRECISIONS, help='autocast: auto is bf16 where the GPU or CPU has it, else fp32')
     a = ap.parse_args(argv)

@@ -170,7 +170,7 @@ def fracture_predict(argv:list|None=None):
     ap.add_argument('--tta', action=argparse.BooleanOptionalAction, help="average with the mirror image (test-time augmentation; "
                     "default: as the checkpoint's operating point, else no)")
     ap.add_argument('--bs', type=int, default=32, help='images a forward pass')
-    ap.add_argument('--device', default='auto', help='auto (cuda where there is a GPU), cpu or cuda')
+    ap.add_device()
     a = ap.parse_args(argv)
     if a.bs < 1 or a.max_cams < 0: ap.error(f'--bs {a.bs}, --max-cams {a.max_cams}: expected --bs 1 or more and --max-cams 0 or more')
     pred = Predictor.from_checkpoint(a.model_path, a.threshold, a.device, a.tta)

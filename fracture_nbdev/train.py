@@ -384,7 +384,7 @@ def recipe_overrides(a) -> dict:
 
 def _train_parser():
     p = ToolParser('fracture_train', 'Train a fracture classifier with a recipe (default: the seed recipe).')
-    p.add_argument('--data-dir', help='dataset folder (default: $FRACTURE_DATA, else download from Kaggle)')
+    p.add_data_dir()
     p.add_argument('--split', default='official', choices=['official', 'family'], help='published folders or the family-disjoint re-split')
     p.add_argument('--split-csv', help='a CSV path,label,split[,family] to use instead (paths relative to --data-dir)')
     p.add_argument('--arch', default='resnet18', help='torchvision arch (resnet18/34/50, densenet121, efficientnet_b0) or a timm name')
@@ -407,7 +407,7 @@ def _train_parser():
     p.add_argument('--cache', action=argparse.BooleanOptionalAction, default=True,
                    help='decode each image once into a cache and train from it (on the GPU when there is one); --no-cache: the plain pipeline')
     p.add_argument('--out', default='runs/train', help='folder for best.pth, last.pth, history.csv and loss_curve.png')
-    p.add_argument('--device', default='auto', help='auto (cuda where there is a GPU), cpu or cuda')
+    p.add_device()
     p.add_argument('--seed', type=int, default=0, help='seed for initialisation, shuffling and augmentation; on a CPU the same seed gives the same history')
     p.add_argument('--workers', type=int, default=None, help='loader and cache-build processes (default: up to 8 CPU cores)')
     p.add_argument('--resume', action='store_true', help='continue from --out/last.pth')
