@@ -128,6 +128,7 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
              size:int=224, resize:int=256, tta:bool=False, device:str='auto', # preprocessing and prediction
              cache:bool=True, precision:str='auto', # the image cache; autocast (see `fit`)
              keep:list|None=None, # append each trained model to this list (e.g. for Grad-CAM of a fold's misses)
+             progress:bool=False, # print `fit`'s per-epoch table in each round (and its bars, in a notebook or terminal)
              val_threshold:bool|float=False, # move 0.5 to a cut chosen on the validation part: True, `choose_threshold`'s;
                                              # a number S, the cut reaching sensitivity S there (`threshold_for_sensitivity`)
              **overrides): # recipe options (epochs, lr, ...)
@@ -139,7 +140,7 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
                       device=str(get_device(device)) if cache else None, per_family=r['per_family'])
         torch.manual_seed(seed)
         model = create_model(arch, weights=weights)
-        fit(model, dls, device=device, seed=seed, progress=False, precision=precision, **fit_options(r))
+        fit(model, dls, device=device, seed=seed, progress=progress, precision=precision, **fit_options(r))
         probs, _, _ = get_preds(model, dls.test, tta=tta, precision=precision)
         p = probs[:, POSITIVE].numpy()
         if val_threshold:
@@ -313,7 +314,7 @@ def cv_main(a, # parsed `fracture_train` arguments, with `cv` folds
     cut = getattr(a, 'val_threshold', False) if cut is None else cut
     over = recipe_overrides(a)
     tp = finetune(a.arch, a.weights, a.recipe, a.size, a.resize, getattr(a, 'tta', False), a.device, a.cache, getattr(a, 'precision', 'auto'),
-                  val_threshold=cut, **over)   # checks the recipe's numbers
+                  val_threshold=cut, progress=True, **over)   # checks the recipe's numbers; each round shows its epochs
     create_model(a.arch, weights=a.weights)   # a misspelt arch or weights file fails now, not after the scan
     items = check_images(family_items(a.data_dir)[['path', 'label', 'family']])
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)

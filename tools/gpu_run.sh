@@ -64,6 +64,7 @@ CV=(python3 -c "$TRAIN" --cv 5 --cv-seeds "${CV_SEEDS:-0}" --arch tf_efficientne
     ${CV_AUGMENT:+--augment "$CV_AUGMENT"} --tta --out "$RUNS/cv-lite0-strong${CV_AUGMENT:+-$CV_AUGMENT}" "${X[@]}")
 start_cv() { [ -e "$RUNS/cv.log" ] && return; echo "+ [background] ${CV[*]}"
             setsid nohup bash -c '"$@"; echo "exit $? after $SECONDS s"; touch "$0"' "$RUNS/cv.done" "${CV[@]}" > "$RUNS/cv.log" 2>&1 < /dev/null & }
+# cv.log holds each round's per-epoch table too (about 4 KB a seed), so output_tail (12,000 characters) may hold only its end: log-MODE.txt has all
 wait_cv() { while [ ! -e "$RUNS/cv.done" ] && (( $(date +%s) < END - 15 )); do sleep 10; done; pack; echo "--- cv.log:"; cat "$RUNS/cv.log"; }
 
 if [ "$MODE" = main ]; then

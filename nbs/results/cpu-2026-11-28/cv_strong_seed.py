@@ -4,7 +4,8 @@
 # --recipe strong --tta`: 224 px, every image, 12 epochs, cut at 0.5), with autocast as `fit`'s 'auto' picks it
 # (bfloat16 on a CPU that has it, as the H200 used; float32 otherwise), and writes one file per fold beside this script:
 #   FRACTURE_DATA=... python nbs/results/cpu-2026-11-28/cv_strong_seed.py SEED FOLD [FOLD ...]
-# -> cv-lite0-strong-seed{SEED}-fold{FOLD}.csv.gz. Folds already written are skipped.
+# -> cv-lite0-strong-seed{SEED}-fold{FOLD}.csv.gz. Folds already written are skipped. Each round prints `fit`'s per-epoch table as
+# it trains (`finetune(progress=True)`; the logs of the earlier runs here hold only a line per fold).
 # `... cv_strong_seed.py 0 4` is the run that gave seed 0 its fifth fold (float32 on an Intel CPU, log-cv-strong-fold4.txt).
 # AUGMENT=flip trains the recipe's optimisation with the seed recipe's flips only (`--augment flip`, gpu_run.sh's
 # CV_AUGMENT=flip) and writes cv-lite0-strong-flip-seed{SEED}-fold{FOLD}.csv.gz: 07_honest's flips-only question for the
@@ -25,7 +26,7 @@ lite0 = here.parents[2]/'../shared/weights/tf_efficientnet_lite0.imagenet.fp16.p
 root = find_data()
 items = check_images(family_items(root)[['path', 'label', 'family']])
 aug = os.environ.get('AUGMENT')   # None: the recipe's own augmentation
-tp = finetune('tf_efficientnet_lite0', str(lite0), 'strong', size=224, resize=256, tta=True, device='cpu', **({'augment': aug} if aug else {}))
+tp = finetune('tf_efficientnet_lite0', str(lite0), 'strong', size=224, resize=256, tta=True, device='cpu', progress=True, **({'augment': aug} if aug else {}))
 cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
 print(f'{cpu}, autocast {precision_name(autocast_dtype(get_device("cpu"), "auto"))}; recipe {tp.recipe}', flush=True)
 for f in folds:
