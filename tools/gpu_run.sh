@@ -60,9 +60,9 @@ evaluate() { for r; do capped 45 python3 -c "$EVAL" --model-path "$RUNS/$r/best.
 # or the deadline. CV_AUGMENT=flip trains `strong` with flips only instead of the X-ray augmentation (07_honest: level
 # with it at 224 px, ahead per image at 160 px, both at 5 epochs; seed 0 of the full recipe on a CPU: +2.6 points per
 # image, level per family; seed 1, float32 on a CPU: +2.1 per image, all of it from fold 2, level per family; seed 2's folds
-# 0-1: +2.4 and -24.5 per image, the second round keeping its frozen epoch), into cv-lite0-strong-flip. Seeds 0 and 1 and
-# seed 2's folds 0-1 ran on the CPU, so CV_AUGMENT=flip CV_SEEDS=2 is the one still to run (its folds 0-1 then repeat
-# the CPU's, a check of the two).
+# 0-2: +2.4, -24.5 and -0.2 per image, the second round keeping its frozen epoch), into cv-lite0-strong-flip. Seeds 0 and
+# 1 and seed 2's folds 0-2 ran on the CPU, so CV_AUGMENT=flip CV_SEEDS=2 is the one still to run (its folds 0-2 then
+# repeat the CPU's, a check of the two).
 CV=(python3 -c "$TRAIN" --cv 5 --cv-seeds "${CV_SEEDS:-0}" --arch tf_efficientnet_lite0 --weights $W --recipe strong
     ${CV_AUGMENT:+--augment "$CV_AUGMENT"} --tta --out "$RUNS/cv-lite0-strong${CV_AUGMENT:+-$CV_AUGMENT}" "${X[@]}")
 start_cv() { [ -e "$RUNS/cv.log" ] && return; echo "+ [background] ${CV[*]}"

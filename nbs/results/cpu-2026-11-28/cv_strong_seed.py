@@ -15,8 +15,8 @@
 # log-cv-strong-flip-seed1.txt), `AUGMENT=flip ... cv_strong_seed.py 1 1` in the next (same CPU, 86 min) and `... 1 2` in the
 # one after (same CPU, 105 min, its per-epoch table in the log), `... 1 3` in the next (same CPU, 93 min) and `... 1 4`
 # in the one after (same CPU, 99 min). `AUGMENT=flip ... cv_strong_seed.py 2 0` ran in the next session (same CPU, 93 min;
-# log-cv-strong-flip-seed2.txt) and `... 2 1` in the one after (the same kind of CPU, 82 min); seed 2's folds 2-4 are
-# still to run.
+# log-cv-strong-flip-seed2.txt), `... 2 1` in the one after (the same kind of CPU, 82 min) and `... 2 2` in the next
+# (the same kind of CPU, 86 min); seed 2's folds 3 and 4 are still to run.
 import os, sys, time, platform, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
