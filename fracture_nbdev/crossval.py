@@ -15,11 +15,11 @@ from .train import RECIPES, check_recipe, fit, fit_options, get_device, get_pred
 from .evaluate import family_level, honest_metrics, roc_auc, threshold_for_sensitivity, _CARD_NOTES, _interval, _value
 
 # %% auto #0
-__all__ = ['OOF_COLUMNS', 'save_oof', 'cv_rounds', 'cross_validate', 'cv_summary', 'seed_ensemble', 'choose_threshold',
-           'shift_threshold', 'finetune', 'cut_on_validation', 'extract_features', 'fit_probe', 'probe',
-           'kept_families', 'fewer_families', 'learning_curve', 'image_source', 'family_errors', 'error_by',
-           'source_errors', 'nearest_train', 'intensity_histogram', 'auc_by', 'cv_main', 'format_cv', 'cv_rule',
-           'cv_report']
+__all__ = ['OOF_COLUMNS', 'CHECKPOINT_RULES', 'EPOCH_PRED_COLUMNS', 'save_oof', 'cv_rounds', 'cross_validate', 'cv_summary',
+           'seed_ensemble', 'choose_threshold', 'shift_threshold', 'finetune', 'cut_on_validation', 'checkpoint_rules',
+           'extract_features', 'fit_probe', 'probe', 'kept_families', 'fewer_families', 'learning_curve',
+           'image_source', 'family_errors', 'error_by', 'source_errors', 'nearest_train', 'intensity_histogram',
+           'auc_by', 'cv_main', 'format_cv', 'cv_rule', 'cv_report']
 
 # %% ../nbs/07_honest.ipynb #55a0f119
 def save_oof(oof:pd.DataFrame, # predictions with a `p` column, as `cross_validate` gives them
@@ -131,6 +131,7 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
              progress:bool=False, # print `fit`'s per-epoch table in each round (and its bars, in a notebook or terminal)
              val_threshold:bool|float=False, # move 0.5 to a cut chosen on the validation part: True, `choose_threshold`'s;
                                              # a number S, the cut reaching sensitivity S there (`threshold_for_sensitivity`)
+             epoch_preds:bool=False, # also predict the test part after every epoch (`checkpoint_rules`; never to choose with)
              **overrides): # recipe options (epochs, lr, ...)
     "A `train_predict(train, val, test, seed)` for `cross_validate` that fine-tunes `arch` with a recipe."
     r = check_recipe(dict(RECIPES[recipe], **overrides))
@@ -140,7 +141,14 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
                       device=str(get_device(device)) if cache else None, per_family=r['per_family'])
         torch.manual_seed(seed)
         model = create_model(arch, weights=weights)
-        fit(model, dls, device=device, seed=seed, progress=progress, precision=precision, **fit_options(r))
+        per_epoch = []
+        def predict_test(m, row): # fit's on_epoch: this epoch's weights on the test part
+            pe, _, _ = get_preds(m, dls.test, tta=tta, precision=precision)
+            per_epoch.append(te[['path', 'family']].assign(seed=seed, epoch=row['epoch'], frozen=row['frozen'], val_acc=row['val_acc'],
+                                                        y=(te.label == CLASSES[POSITIVE]).astype(int).values, p=pe[:, POSITIVE].numpy()))
+        fit(model, dls, device=device, seed=seed, progress=progress, precision=precision, on_epoch=predict_test if epoch_preds else None,
+            **fit_options(r))
+        if epoch_preds: train_predict.epoch_preds.append(pd.concat(per_epoch, ignore_index=True))
         probs, _, _ = get_preds(model, dls.test, tta=tta, precision=precision)
         p = probs[:, POSITIVE].numpy()
         if val_threshold:
@@ -155,6 +163,7 @@ def finetune(arch:str='resnet18', weights:str|None='imagenet', recipe:str='seed'
         if keep is not None: keep.append(model.cpu().eval())
         return p
     train_predict.thresholds, train_predict.val_preds = [], []   # with `val_threshold`: each round's cut, and its validation predictions
+    train_predict.epoch_preds = []   # with `epoch_preds`: each round's test predictions, epoch by epoch (p before any cut)
     train_predict.recipe, train_predict.tta = r, tta   # what it trains with (checked) and how it predicts
     return train_predict
 
@@ -169,6 +178,31 @@ def cut_on_validation(oof:pd.DataFrame, # out-of-fold test predictions (`cross_v
     if missing: raise FractureError(f'no validation predictions for (seed, fold) {sorted(missing)}: expected one set for every round of `oof`')
     t = np.array([cuts[k] for k in zip(oof.seed, oof.fold)])
     return oof.assign(p=shift_threshold(oof.p.values, t), threshold=t)
+
+# %% ../nbs/07_honest.ipynb #d7a3b15f
+CHECKPOINT_RULES = {'best validation': lambda t: t.val_acc.idxmax(),   # `fit`'s rule: the first of equal scores
+                    'best fine-tuned validation': lambda t: t.val_acc[~t.frozen].idxmax() if (~t.frozen).any() else np.nan,
+                    'last epoch': lambda t: t.index.max()}
+EPOCH_PRED_COLUMNS = ['seed', 'fold', 'epoch', 'frozen', 'val_acc', 'path', 'family', 'y', 'p']
+
+def _accuracies(e:pd.DataFrame, threshold:float) -> dict:
+    f = family_level(e.y.values, e.p.values, e.family.values)
+    return {'per image': ((e.p >= threshold) == e.y).mean(), 'per family': ((f.p >= threshold) == f.y).mean()}
+
+def checkpoint_rules(ep:pd.DataFrame, # each round's test predictions, epoch by epoch: `EPOCH_PRED_COLUMNS`
+                     threshold:float=0.5,
+                    ) -> pd.DataFrame:
+    "Per round (seed, fold): the epoch each of `CHECKPOINT_RULES` keeps, and its test accuracy per image and per family."
+    missing = [c for c in EPOCH_PRED_COLUMNS if c not in ep]
+    if missing: raise FractureError(f'epoch predictions lack {missing}: expected `finetune(epoch_preds=True)` rounds with a fold column')
+    rows = {}
+    for k, g in ep.groupby(['seed', 'fold']):
+        acc = pd.DataFrame({e: _accuracies(x, threshold) for e, x in g.groupby('epoch')}).T
+        picks = {name: rule(g.groupby('epoch')[['frozen', 'val_acc']].first()) for name, rule in CHECKPOINT_RULES.items()}
+        picks['best on test'] = acc['per image'].idxmax()   # the ceiling: no rule can know it
+        rows[k] = {(name, c): (e if c == 'epoch' else acc[c].get(e, np.nan)) for name, e in picks.items() for c in ('epoch', *acc)}
+    return pd.DataFrame.from_dict(rows, orient='index').rename_axis(['seed', 'fold'])
+
 
 # %% ../nbs/07_honest.ipynb #5f63e99b
 @torch.no_grad()
@@ -314,21 +348,34 @@ def cv_main(a, # parsed `fracture_train` arguments, with `cv` folds
     cut = getattr(a, 'val_threshold', False) if cut is None else cut
     over = recipe_overrides(a)
     tp = finetune(a.arch, a.weights, a.recipe, a.size, a.resize, getattr(a, 'tta', False), a.device, a.cache, getattr(a, 'precision', 'auto'),
-                  val_threshold=cut, progress=True, **over)   # checks the recipe's numbers; each round shows its epochs
+                  val_threshold=cut, progress=True, epoch_preds=getattr(a, 'epoch_preds', False), **over)   # checks the recipe's numbers
     create_model(a.arch, weights=a.weights)   # a misspelt arch or weights file fails now, not after the scan
     items = check_images(family_items(a.data_dir)[['path', 'label', 'family']])
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
     seeds = tuple(int(s) for s in str(a.cv_seeds).split(','))
     print(f'{a.cv}-fold family-grouped cross-validation, seeds {seeds}: {len(items)} images, {items.family.nunique()} families; '
           f'{a.arch} ({a.weights}), recipe {a.recipe} {over or ""}')
+    run = tp
+    if getattr(a, 'epoch_preds', False):
+        fold_of = {s: family_folds(items.family, items.label, a.cv, s) for s in seeds}   # the folds `cv_rounds` deals
+        def run(tr, va, te, seed): # `tp`, writing every round's per-epoch test predictions as it ends
+            p = tp(tr, va, te, seed)
+            tp.epoch_preds[-1]['fold'] = int(fold_of[seed][te.index].iloc[0])
+            save_oof(pd.concat(tp.epoch_preds)[EPOCH_PRED_COLUMNS].sort_values(['seed', 'fold', 'path', 'epoch']), out/'cv_epoch_predictions.csv.gz')
+            return p
+        run.thresholds = tp.thresholds
     t0 = time.time()
-    oof = cross_validate(items, tp, a.cv, seeds, save=out/'cv_predictions.csv')
+    oof = cross_validate(items, run, a.cv, seeds, save=out/'cv_predictions.csv')
     took = time.time() - t0
     if tp.thresholds: print('thresholds chosen on the validation parts:', ', '.join(f'{t:.2f}' for t in tp.thresholds))
     s = cv_summary(oof); s.to_csv(out/'cv_summary.csv')
     print(f'\nout-of-fold metrics, mean +- std over {s.attrs["seeds"]} seed(s); 95% intervals from a bootstrap over families (seed {seeds[0]}):')
     print(format_cv(s)); print('\nworst families (seed %d):' % seeds[0]); print(family_errors(oof[oof.seed.eq(seeds[0])]).head(10).to_string())
     if len(ab := auc_by(oof, image_source)): print('\nROC AUC inside each source (the source cannot help there):'); print(ab.to_string())
+    if tp.epoch_preds:
+        rules = checkpoint_rules(pd.concat(tp.epoch_preds)); rules.to_csv(out/'cv_checkpoint_rules.csv')
+        print('\nthe epoch each checkpoint rule keeps, and its test accuracy (a diagnostic: the run kept `best validation`):')
+        print(rules.round(3).to_string())
     e = None
     if len(seeds) > 1:
         e = cv_summary(seed_ensemble(oof)); e.to_csv(out/'cv_summary_ensemble.csv')

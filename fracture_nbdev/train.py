@@ -285,6 +285,7 @@ def fit(model:nn.Module, # a model from `create_model`
         channels_last:bool=True, # store the model and batches channels-last
         progress:bool=True, # progress bars and the per-epoch table
         meta:dict|None=None, # more metadata for the checkpoints
+        on_epoch=None, # called as on_epoch(model, row) after each epoch's validation, with that epoch's weights
        ) -> pd.DataFrame:
     "Train with the recipe; keep the best weights by validation accuracy. Returns the per-epoch history."
     check_recipe(dict(epochs=epochs, lr=lr, freeze_epochs=freeze_epochs, wd=wd, backbone_lr_mult=backbone_lr_mult, label_smoothing=label_smoothing))
@@ -324,6 +325,7 @@ def fit(model:nn.Module, # a model from `create_model`
             row = dict(epoch=epoch + 1, frozen=epoch < freeze_epochs, train_loss=train_loss, val_loss=val_loss, val_acc=acc,
                        time=time.time() - t0)
             hist.append(row)
+            if on_epoch: on_epoch(model, row)
             if progress:
                 if len(hist) == 1 or epoch == start: print(f'{"epoch":>5} {"frozen":>6} {"train_loss":>10} {"val_loss":>9} {"val_acc":>8} {"time":>7}')
                 print(f'{row["epoch"]:>5} {str(row["frozen"]):>6} {train_loss:>10.4f} {val_loss:>9.4f} {acc:>8.4f} {row["time"]:>6.1f}s' + ('  *' if acc > best else ''))
@@ -421,6 +423,8 @@ def _train_parser():
     p.add_argument('--val-threshold', action='store_true', help="with --cv: cut at the threshold chosen on each round's validation part")
     p.add_argument('--target-sensitivity', type=float, help="with --cv: cut where each round's validation part reaches this sensitivity "
                    '(per image), the operating point fracture_evaluate --target-sensitivity picks')
+    p.add_argument('--epoch-preds', action='store_true', help='with --cv: also write every epoch\'s test predictions and what each '
+                   'checkpoint rule would have kept (cv_epoch_predictions.csv.gz, cv_checkpoint_rules.csv)')
     return p
 
 def train_main(a, # parsed `fracture_train` arguments

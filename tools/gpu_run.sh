@@ -63,8 +63,11 @@ evaluate() { for r; do capped 45 python3 -c "$EVAL" --model-path "$RUNS/$r/best.
 # 0-2: +2.4, -24.5 and -0.2 per image, the second round keeping its frozen epoch), into cv-lite0-strong-flip. Seeds 0 and
 # 1 and seed 2's folds 0-2 ran on the CPU, so CV_AUGMENT=flip CV_SEEDS=2 is the one still to run (its folds 0-2 then
 # repeat the CPU's, a check of the two).
+# --epoch-preds: every round also predicts its test fold after each epoch (with TTA, about two more validation passes
+# an epoch), so the run says what another checkpoint rule (the best fine-tuned epoch, the last) would have kept:
+# 07_honest's `checkpoint_rules`.
 CV=(python3 -c "$TRAIN" --cv 5 --cv-seeds "${CV_SEEDS:-0}" --arch tf_efficientnet_lite0 --weights $W --recipe strong
-    ${CV_AUGMENT:+--augment "$CV_AUGMENT"} --tta --out "$RUNS/cv-lite0-strong${CV_AUGMENT:+-$CV_AUGMENT}" "${X[@]}")
+    ${CV_AUGMENT:+--augment "$CV_AUGMENT"} --tta --epoch-preds --out "$RUNS/cv-lite0-strong${CV_AUGMENT:+-$CV_AUGMENT}" "${X[@]}")
 start_cv() { [ -e "$RUNS/cv.log" ] && return; echo "+ [background] ${CV[*]}"
             setsid nohup bash -c '"$@"; echo "exit $? after $SECONDS s"; touch "$0"' "$RUNS/cv.done" "${CV[@]}" > "$RUNS/cv.log" 2>&1 < /dev/null & }
 # cv.log holds each round's per-epoch table too (about 4 KB a seed), so output_tail (12,000 characters) may hold only its end: log-MODE.txt has all

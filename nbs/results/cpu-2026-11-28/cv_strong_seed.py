@@ -17,19 +17,23 @@
 # in the one after (same CPU, 99 min). `AUGMENT=flip ... cv_strong_seed.py 2 0` ran in the next session (same CPU, 93 min;
 # log-cv-strong-flip-seed2.txt), `... 2 1` in the one after (the same kind of CPU, 82 min) and `... 2 2` in the next
 # (the same kind of CPU, 86 min); seed 2's folds 3 and 4 are still to run.
+# EPOCH_PREDS=1 also writes each round's test predictions after every epoch (`finetune(epoch_preds=True)`), into
+# ...-fold{FOLD}-epochs.csv.gz: what 07_honest's `checkpoint_rules` reads, to see what another checkpoint rule would have
+# kept. It predicts the test fold after each of the twelve epochs, with TTA: about two more validation passes an epoch.
 import os, sys, time, platform, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
 here = Path(__file__).resolve().parent
 from fracture_nbdev.eda import find_data
 from fracture_nbdev.data import check_images
 from fracture_nbdev.train import autocast_dtype, precision_name, get_device
-from fracture_nbdev.crossval import family_items, finetune, cross_validate, save_oof
+from fracture_nbdev.crossval import EPOCH_PRED_COLUMNS, family_items, finetune, cross_validate, save_oof
 seed, folds = int(sys.argv[1]), [int(f) for f in sys.argv[2:]]
 lite0 = here.parents[2]/'../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth'
 root = find_data()
 items = check_images(family_items(root)[['path', 'label', 'family']])
 aug = os.environ.get('AUGMENT')   # None: the recipe's own augmentation
-tp = finetune('tf_efficientnet_lite0', str(lite0), 'strong', size=224, resize=256, tta=True, device='cpu', progress=True, **({'augment': aug} if aug else {}))
+per_epoch = os.environ.get('EPOCH_PREDS') == '1'
+tp = finetune('tf_efficientnet_lite0', str(lite0), 'strong', size=224, resize=256, tta=True, device='cpu', progress=True, epoch_preds=per_epoch, **({'augment': aug} if aug else {}))
 cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
 print(f'{cpu}, autocast {precision_name(autocast_dtype(get_device("cpu"), "auto"))}; recipe {tp.recipe}', flush=True)
 for f in folds:
@@ -37,6 +41,9 @@ for f in folds:
     if out.exists(): print(f'{out.name} exists: skipped', flush=True); continue
     t = time.time()
     oof = cross_validate(items, tp, k=5, seeds=(seed,), folds=(f,))
-    oof['path'] = oof.path.map(lambda p: str(Path(p).relative_to(root.parents[1])))   # as the H200 file names them
-    save_oof(oof, out)
+    rel = lambda p: str(Path(p).relative_to(root.parents[1]))   # paths as the H200 file names them
+    save_oof(oof.assign(path=oof.path.map(rel)), out)
+    if per_epoch:
+        ep = tp.epoch_preds[-1]
+        save_oof(ep.assign(fold=f, path=ep.path.map(rel))[EPOCH_PRED_COLUMNS].sort_values(['path', 'epoch']), str(out).replace('.csv.gz', '-epochs.csv.gz'))
     print(f'wrote {out.name}: {len(oof)} images, {time.time() - t:.0f}s', flush=True)
