@@ -60,9 +60,9 @@ evaluate() { for r; do capped 45 python3 -c "$EVAL" --model-path "$RUNS/$r/best.
 # or the deadline. CV_AUGMENT=flip trains `strong` with flips only instead of the X-ray augmentation (07_honest: level
 # with it at 224 px, ahead per image at 160 px, both at 5 epochs; seed 0 of the full recipe on a CPU: +2.6 points per
 # image, level per family; seed 1, float32 on a CPU: +2.1 per image, all of it from fold 2, level per family; seed 2's folds
-# 0-2: +2.4, -24.5 and -0.2 per image, the second round keeping its frozen epoch), into cv-lite0-strong-flip. Seeds 0 and
-# 1 and seed 2's folds 0-2 ran on the CPU, so CV_AUGMENT=flip CV_SEEDS=2 is the one still to run (its folds 0-2 then
-# repeat the CPU's, a check of the two).
+# 0-3: +2.4, -24.5, -0.2 and +3.7 per image, the second round keeping its frozen epoch), into cv-lite0-strong-flip. Seeds
+# 0 and 1 and seed 2's folds 0-3 ran on the CPU, so CV_AUGMENT=flip CV_SEEDS=2 is the one still to run (its folds 0-3
+# then repeat the CPU's, a check of the two).
 # --epoch-preds: every round also predicts its test fold after each epoch (with TTA, about two more validation passes
 # an epoch), so the run says what another checkpoint rule (the best fine-tuned epoch, the last) would have kept:
 # 07_honest's `checkpoint_rules`.
