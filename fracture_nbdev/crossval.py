@@ -198,7 +198,8 @@ def checkpoint_rules(ep:pd.DataFrame, # each round's test predictions, epoch by 
     rows = {}
     for k, g in ep.groupby(['seed', 'fold']):
         acc = pd.DataFrame({e: _accuracies(x, threshold) for e, x in g.groupby('epoch')}).T
-        picks = {name: rule(g.groupby('epoch')[['frozen', 'val_acc']].first()) for name, rule in CHECKPOINT_RULES.items()}
+        t = g.groupby('epoch')[['frozen', 'val_acc']].first()   # the round's history, one row an epoch
+        picks = {name: rule(t) for name, rule in CHECKPOINT_RULES.items()}
         picks['best on test'] = acc['per image'].idxmax()   # the ceiling: no rule can know it
         rows[k] = {(name, c): (e if c == 'epoch' else acc[c].get(e, np.nan)) for name, e in picks.items() for c in ('epoch', *acc)}
     return pd.DataFrame.from_dict(rows, orient='index').rename_axis(['seed', 'fold'])
