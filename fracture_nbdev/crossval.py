@@ -15,7 +15,7 @@ from .train import RECIPES, check_recipe, fit, fit_options, get_device, get_pred
 from .evaluate import family_level, honest_metrics, roc_auc, threshold_for_sensitivity, _CARD_NOTES, _interval, _value
 
 # %% auto #0
-__all__ = ['OOF_COLUMNS', 'CHECKPOINT_RULES', 'EPOCH_PRED_COLUMNS', 'save_oof', 'cv_rounds', 'cross_validate', 'cv_summary',
+__all__ = ['OOF_COLUMNS', 'EPOCH_PRED_COLUMNS', 'CHECKPOINT_RULES', 'save_oof', 'cv_rounds', 'cross_validate', 'cv_summary',
            'seed_ensemble', 'choose_threshold', 'shift_threshold', 'finetune', 'cut_on_validation', 'checkpoint_rules',
            'extract_features', 'fit_probe', 'probe', 'kept_families', 'fewer_families', 'learning_curve',
            'image_source', 'family_errors', 'error_by', 'source_errors', 'nearest_train', 'intensity_histogram',
@@ -41,6 +41,7 @@ def cv_rounds(items:pd.DataFrame, # items with label and family columns
         yield f, ~te & ~va, va, te
 
 OOF_COLUMNS = ['seed', 'fold', 'path', 'label', 'family', 'y', 'p', 'threshold']
+EPOCH_PRED_COLUMNS = ['seed', 'fold', 'epoch', 'frozen', 'val_acc', 'path', 'family', 'y', 'p']   # `finetune(epoch_preds=True)`, below
 
 def cross_validate(items:pd.DataFrame, # items with path, label and family columns
                    train_predict, # f(train_items, val_items, test_items, seed) -> p(fractured) of test_items
@@ -49,6 +50,7 @@ def cross_validate(items:pd.DataFrame, # items with path, label and family colum
                    progress:bool=True,
                    save:str|Path|None=None, # CSV rewritten after every fold, so a run cut short keeps the folds it finished
                    folds:tuple|None=None, # run only these folds (default: all `k`), to split a long run into parts
+                   save_epochs:str|Path|None=None, # with `finetune(epoch_preds=True)`: its per-epoch test predictions, rewritten likewise
                   ) -> pd.DataFrame:
     "Out-of-fold p(fractured) of every item for each seed: columns `OOF_COLUMNS` (threshold: the cut moved to 0.5, see `finetune`)."
     if 'family' not in items: raise FractureError('items need a family column: use family_items(data_dir)')
@@ -61,11 +63,13 @@ def cross_validate(items:pd.DataFrame, # items with path, label and family colum
             if f not in folds: continue
             t = time.time()
             p = np.asarray(train_predict(items[tr], items[va], items[te], seed), dtype=float)
-            th = getattr(train_predict, 'thresholds', None)
+            th, ep = getattr(train_predict, 'thresholds', None), getattr(train_predict, 'epoch_preds', None)
+            if ep: ep[-1]['fold'] = f   # this round's per-epoch test predictions learn their fold
             o = items[te][['path', 'label', 'family']].assign(seed=seed, fold=f, y=(items.label[te] == CLASSES[POSITIVE]).astype(int).values, p=p,
                                                               threshold=th[-1] if th else 0.5)
             out.append(o)
             if save: save_oof(pd.concat(out, ignore_index=True)[OOF_COLUMNS], save)
+            if save_epochs and ep: save_oof(pd.concat(ep)[EPOCH_PRED_COLUMNS].sort_values(['seed', 'fold', 'path', 'epoch']), save_epochs)
             if progress: print(f'seed {seed} fold {f}: {te.sum()} test images ({items.family[te].nunique()} families), '
                                f'accuracy {((o.p >= 0.5) == o.y).mean():.3f}, {time.time() - t:.0f}s', flush=True)
     return pd.concat(out, ignore_index=True)[OOF_COLUMNS]
@@ -183,7 +187,6 @@ def cut_on_validation(oof:pd.DataFrame, # out-of-fold test predictions (`cross_v
 CHECKPOINT_RULES = {'best validation': lambda t: t.val_acc.idxmax(),   # `fit`'s rule: the first of equal scores
                     'best fine-tuned validation': lambda t: t.val_acc[~t.frozen].idxmax() if (~t.frozen).any() else np.nan,
                     'last epoch': lambda t: t.index.max()}
-EPOCH_PRED_COLUMNS = ['seed', 'fold', 'epoch', 'frozen', 'val_acc', 'path', 'family', 'y', 'p']
 
 def _accuracies(e:pd.DataFrame, threshold:float) -> dict:
     f = family_level(e.y.values, e.p.values, e.family.values)
@@ -194,7 +197,7 @@ def checkpoint_rules(ep:pd.DataFrame, # each round's test predictions, epoch by 
                     ) -> pd.DataFrame:
     "Per round (seed, fold): the epoch each of `CHECKPOINT_RULES` keeps, and its test accuracy per image and per family."
     missing = [c for c in EPOCH_PRED_COLUMNS if c not in ep]
-    if missing: raise FractureError(f'epoch predictions lack {missing}: expected `finetune(epoch_preds=True)` rounds with a fold column')
+    if missing: raise FractureError(f'epoch predictions lack {missing}: expected `finetune(epoch_preds=True)` rounds, as `cross_validate` leaves them')
     rows = {}
     for k, g in ep.groupby(['seed', 'fold']):
         acc = pd.DataFrame({e: _accuracies(x, threshold) for e, x in g.groupby('epoch')}).T
@@ -356,17 +359,8 @@ def cv_main(a, # parsed `fracture_train` arguments, with `cv` folds
     seeds = tuple(int(s) for s in str(a.cv_seeds).split(','))
     print(f'{a.cv}-fold family-grouped cross-validation, seeds {seeds}: {len(items)} images, {items.family.nunique()} families; '
           f'{a.arch} ({a.weights}), recipe {a.recipe} {over or ""}')
-    run = tp
-    if getattr(a, 'epoch_preds', False):
-        fold_of = {s: family_folds(items.family, items.label, a.cv, s) for s in seeds}   # the folds `cv_rounds` deals
-        def run(tr, va, te, seed): # `tp`, writing every round's per-epoch test predictions as it ends
-            p = tp(tr, va, te, seed)
-            tp.epoch_preds[-1]['fold'] = int(fold_of[seed][te.index].iloc[0])
-            save_oof(pd.concat(tp.epoch_preds)[EPOCH_PRED_COLUMNS].sort_values(['seed', 'fold', 'path', 'epoch']), out/'cv_epoch_predictions.csv.gz')
-            return p
-        run.thresholds = tp.thresholds
     t0 = time.time()
-    oof = cross_validate(items, run, a.cv, seeds, save=out/'cv_predictions.csv')
+    oof = cross_validate(items, tp, a.cv, seeds, save=out/'cv_predictions.csv', save_epochs=out/'cv_epoch_predictions.csv.gz')
     took = time.time() - t0
     if tp.thresholds: print('thresholds chosen on the validation parts:', ', '.join(f'{t:.2f}' for t in tp.thresholds))
     s = cv_summary(oof); s.to_csv(out/'cv_summary.csv')

@@ -46,5 +46,5 @@ for f in folds:
     save_oof(oof.assign(path=oof.path.map(rel)), out)
     if per_epoch:
         ep = tp.epoch_preds[-1]
-        save_oof(ep.assign(fold=f, path=ep.path.map(rel))[EPOCH_PRED_COLUMNS].sort_values(['path', 'epoch']), str(out).replace('.csv.gz', '-epochs.csv.gz'))
+        save_oof(ep.assign(path=ep.path.map(rel))[EPOCH_PRED_COLUMNS].sort_values(['path', 'epoch']), str(out).replace('.csv.gz', '-epochs.csv.gz'))
     print(f'wrote {out.name}: {len(oof)} images, {time.time() - t:.0f}s', flush=True)
