@@ -17,7 +17,8 @@
 # in the one after (same CPU, 99 min). `AUGMENT=flip ... cv_strong_seed.py 2 0` ran in the next session (same CPU, 93 min;
 # log-cv-strong-flip-seed2.txt), `... 2 1` in the one after (the same kind of CPU, 82 min) and `... 2 2` in the next
 # (the same kind of CPU, 86 min) and `... 2 3` in the one after (the same kind of CPU, 82 min, its frozen epoch slowed
-# by tests run beside it); seed 2's fold 4 is still to run.
+# by tests run beside it); `EPOCH_PREDS=1 AUGMENT=flip ... cv_strong_seed.py 2 4` in the next (the same kind of CPU,
+# 84 min with the per-epoch test predictions), so every seed has all five folds with flips only.
 # EPOCH_PREDS=1 also writes each round's test predictions after every epoch (`finetune(epoch_preds=True)`), into
 # ...-fold{FOLD}-epochs.csv.gz: what 07_honest's `checkpoint_rules` reads, to see what another checkpoint rule would have
 # kept. It predicts the test fold after each of the twelve epochs, with TTA: about two more validation passes an epoch.
