@@ -16,10 +16,10 @@ from .evaluate import family_level, honest_metrics, roc_auc, threshold_for_sensi
 
 # %% auto #0
 __all__ = ['OOF_COLUMNS', 'EPOCH_PRED_COLUMNS', 'CHECKPOINT_RULES', 'save_oof', 'cv_rounds', 'cross_validate', 'cv_summary',
-           'seed_ensemble', 'choose_threshold', 'shift_threshold', 'finetune', 'cut_on_validation', 'checkpoint_rules',
-           'extract_features', 'fit_probe', 'probe', 'kept_families', 'fewer_families', 'learning_curve',
-           'image_source', 'family_errors', 'error_by', 'source_errors', 'nearest_train', 'intensity_histogram',
-           'auc_by', 'cv_main', 'format_cv', 'cv_rule', 'cv_report']
+           'seed_ensemble', 'choose_threshold', 'shift_threshold', 'finetune', 'cut_on_validation', 'epoch_history',
+           'checkpoint_rules', 'extract_features', 'fit_probe', 'probe', 'kept_families', 'fewer_families',
+           'learning_curve', 'image_source', 'family_errors', 'error_by', 'source_errors', 'nearest_train',
+           'intensity_histogram', 'auc_by', 'cv_main', 'format_cv', 'cv_rule', 'cv_report']
 
 # %% ../nbs/07_honest.ipynb #55a0f119
 def save_oof(oof:pd.DataFrame, # predictions with a `p` column, as `cross_validate` gives them
@@ -192,6 +192,13 @@ def _accuracies(e:pd.DataFrame, threshold:float) -> dict:
     f = family_level(e.y.values, e.p.values, e.family.values)
     return {'per image': ((e.p >= threshold) == e.y).mean(), 'per family': ((f.p >= threshold) == f.y).mean()}
 
+def epoch_history(g:pd.DataFrame, # one round's rows of `EPOCH_PRED_COLUMNS`
+                  threshold:float=0.5,
+                 ) -> pd.DataFrame:
+    "One round, an epoch a row: `frozen` and `val_acc` as `fit` recorded them, and the test accuracy per image and per family."
+    acc = pd.DataFrame({e: _accuracies(x, threshold) for e, x in g.groupby('epoch')}).T
+    return g.groupby('epoch')[['frozen', 'val_acc']].first().join(acc)
+
 def checkpoint_rules(ep:pd.DataFrame, # each round's test predictions, epoch by epoch: `EPOCH_PRED_COLUMNS`
                      threshold:float=0.5,
                     ) -> pd.DataFrame:
@@ -200,11 +207,10 @@ def checkpoint_rules(ep:pd.DataFrame, # each round's test predictions, epoch by 
     if missing: raise FractureError(f'epoch predictions lack {missing}: expected `finetune(epoch_preds=True)` rounds, as `cross_validate` leaves them')
     rows = {}
     for k, g in ep.groupby(['seed', 'fold']):
-        acc = pd.DataFrame({e: _accuracies(x, threshold) for e, x in g.groupby('epoch')}).T
-        t = g.groupby('epoch')[['frozen', 'val_acc']].first()   # the round's history, one row an epoch
+        t = epoch_history(g, threshold)   # the rules read only what `fit` knew: `frozen` and `val_acc`
         picks = {name: rule(t) for name, rule in CHECKPOINT_RULES.items()}
-        picks['best on test'] = acc['per image'].idxmax()   # the ceiling: no rule can know it
-        rows[k] = {(name, c): (e if c == 'epoch' else acc[c].get(e, np.nan)) for name, e in picks.items() for c in ('epoch', *acc)}
+        picks['best on test'] = t['per image'].idxmax()   # the ceiling: no rule can know it
+        rows[k] = {(name, c): (e if c == 'epoch' else t[c].get(e, np.nan)) for name, e in picks.items() for c in ('epoch', 'per image', 'per family')}
     return pd.DataFrame.from_dict(rows, orient='index').rename_axis(['seed', 'fold'])
 
 

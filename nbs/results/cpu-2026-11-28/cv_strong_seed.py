@@ -22,8 +22,12 @@
 # EPOCH_PREDS=1 also writes each round's test predictions after every epoch (`finetune(epoch_preds=True)`), into
 # ...-fold{FOLD}-epochs.csv.gz: what 07_honest's `checkpoint_rules` reads, to see what another checkpoint rule would have
 # kept. It predicts the test fold after each of the twelve epochs, with TTA: about two more validation passes an epoch.
+# On a fold already written and without its -epochs file, EPOCH_PREDS=1 re-trains the round (every epoch is seeded, so on
+# the same kind of CPU it is the same round), writes the -epochs file, keeps the written predictions and prints how far
+# the new ones are from them.
 import os, sys, time, platform, warnings; warnings.simplefilter('ignore')
 from pathlib import Path
+import pandas as pd
 here = Path(__file__).resolve().parent
 from fracture_nbdev.eda import find_data
 from fracture_nbdev.data import check_images
@@ -40,12 +44,19 @@ cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.start
 print(f'{cpu}, autocast {precision_name(autocast_dtype(get_device("cpu"), "auto"))}; recipe {tp.recipe}', flush=True)
 for f in folds:
     out = here/f'cv-lite0-strong{"-" + aug if aug else ""}-seed{seed}-fold{f}.csv.gz'
-    if out.exists(): print(f'{out.name} exists: skipped', flush=True); continue
+    epochs_out = Path(str(out).replace('.csv.gz', '-epochs.csv.gz'))
+    again = out.exists() and per_epoch and not epochs_out.exists()   # re-train a written round to add its per-epoch file
+    if out.exists() and not again: print(f'{out.name} exists: skipped', flush=True); continue
     t = time.time()
     oof = cross_validate(items, tp, k=5, seeds=(seed,), folds=(f,))
     rel = lambda p: str(Path(p).relative_to(root.parents[1]))   # paths as the H200 file names them
-    save_oof(oof.assign(path=oof.path.map(rel)), out)
+    oof = oof.assign(path=oof.path.map(rel))
+    if again:   # `fit` seeds every epoch, so the same CPU kind and precision give the same round: say how close it came
+        old = pd.read_csv(out).set_index('path').p
+        print(f'{out.name} exists: re-trained to add {epochs_out.name}; max |p - written p| = '
+              f'{(oof.set_index("path").p - old).abs().max():.2e} over {len(old)} images (the written file is kept)', flush=True)
+    else: save_oof(oof, out)
     if per_epoch:
         ep = tp.epoch_preds[-1]
-        save_oof(ep.assign(path=ep.path.map(rel))[EPOCH_PRED_COLUMNS].sort_values(['path', 'epoch']), str(out).replace('.csv.gz', '-epochs.csv.gz'))
+        save_oof(ep.assign(path=ep.path.map(rel))[EPOCH_PRED_COLUMNS].sort_values(['path', 'epoch']), epochs_out)
     print(f'wrote {out.name}: {len(oof)} images, {time.time() - t:.0f}s', flush=True)
