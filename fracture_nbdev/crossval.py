@@ -207,8 +207,8 @@ def checkpoint_rules(ep:pd.DataFrame, # each round's test predictions, epoch by 
     if missing: raise FractureError(f'epoch predictions lack {missing}: expected `finetune(epoch_preds=True)` rounds, as `cross_validate` leaves them')
     rows = {}
     for k, g in ep.groupby(['seed', 'fold']):
-        t = epoch_history(g, threshold)   # the rules read only what `fit` knew: `frozen` and `val_acc`
-        picks = {name: rule(t) for name, rule in CHECKPOINT_RULES.items()}
+        t = epoch_history(g, threshold)
+        picks = {name: rule(t[['frozen', 'val_acc']]) for name, rule in CHECKPOINT_RULES.items()}   # a rule sees only what `fit` knew
         picks['best on test'] = t['per image'].idxmax()   # the ceiling: no rule can know it
         rows[k] = {(name, c): (e if c == 'epoch' else t[c].get(e, np.nan)) for name, e in picks.items() for c in ('epoch', 'per image', 'per family')}
     return pd.DataFrame.from_dict(rows, orient='index').rename_axis(['seed', 'fold'])

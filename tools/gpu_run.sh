@@ -60,7 +60,8 @@ evaluate() { for r; do capped 45 python3 -c "$EVAL" --model-path "$RUNS/$r/best.
 # or the deadline. CV_AUGMENT=flip trains `strong` with flips only instead of the X-ray augmentation (07_honest: level
 # with it at 224 px, ahead per image at 160 px, both at 5 epochs; seed 0 of the full recipe on a CPU: +2.6 points per
 # image, level per family; seed 1, float32 on a CPU: +2.1 per image, all of it from fold 2, level per family; seed 2,
-# float32 on a CPU: -5.7 per image, six families behind, its fold 1 keeping its frozen epoch), into cv-lite0-strong-flip.
+# float32 on a CPU: -5.7 per image, six families behind, its fold 1 keeping its frozen epoch: 19.3 of its -24.5 points,
+# 07_honest found by re-training it with EPOCH_PREDS=1), into cv-lite0-strong-flip.
 # All three seeds ran on the CPU, so a CV_AUGMENT=flip run here repeats them: a check of the GPU against the CPU.
 # --epoch-preds: every round also predicts its test fold after each epoch (with TTA, about two more validation passes
 # an epoch), so the run says what another checkpoint rule (the best fine-tuned epoch, the last) would have kept:
