@@ -59,4 +59,4 @@ for f in folds:
     if per_epoch:
         ep = tp.epoch_preds[-1]
         save_oof(ep.assign(path=ep.path.map(rel))[EPOCH_PRED_COLUMNS].sort_values(['path', 'epoch']), epochs_out)
-    print(f'wrote {out.name}: {len(oof)} images, {time.time() - t:.0f}s', flush=True)
+    print(f'wrote {(epochs_out if again else out).name}: {len(oof)} images, {time.time() - t:.0f}s', flush=True)   # a re-trained round writes only its -epochs file
