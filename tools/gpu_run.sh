@@ -8,11 +8,11 @@
 #   mkdir -p gpu/whl && python3 -m pip download --no-deps -d gpu/whl fastcore==1.14.5   # pure Python; nbdev is not needed
 #   cp -r ../shared/data/fracture_xray gpu/data && gzip -9 gpu/data/manifest.csv         # 47 MB; materialized there
 #   cp ../shared/weights/tf_efficientnet_lite0.imagenet.fp16.pth gpu/
-# The working tree and gpu/ travel together under 64 MiB (67,108,864 bytes): about 65,970,000 bytes on 29 November
-# 2026 (tracked 8.7 MB; gpu/ 57.3 MB as last measured, since this checkout had none), hence the gzipped manifest,
+# The working tree and gpu/ travel together under 64 MiB (67,108,864 bytes): 66,588,786 bytes on 7 December 2026
+# (tracked 9,311,303; gpu/ 57,277,483, rebuilt as above), hence the gzipped manifest,
 # predictions stored with p in float32's shortest digits (`save_oof`: 27% smaller, the model's p bit for bit), and
 # notebook figures stored at most 1,000 px wide in 256 colours (`python tools/shrink_figures.py`; with --check it names
-# the figures that need it). About 1.1 MB is left, and each 3-seed CV result adds about 0.2 MB: when the check below
+# the figures that need it). About 0.5 MB is left, and each 3-seed CV result adds about 0.2 MB: when the check below
 # passes 67,108,864, move older figures out before a GPU run.
 # Check with: echo $(( $(du -sb gpu | cut -f1) + $(git ls-files -z | xargs -0 du -cb | tail -1 | cut -f1) ))
 # Then, within one 15-minute lease (the machine stays warm 30 s between calls, and /tmp with it):
@@ -22,6 +22,10 @@
 # The next lease: `DEADLINE=520 bash tools/gpu_run.sh next` (the benchmark alone, ResNet-18 seeds 1-2 on both paths,
 # the whole seed-0 CV), then `cv` as above if the CV is still running.
 # Every step has a time cap inside the DEADLINE (default 500 s), so a slow step cannot eat the steps after it.
+# Rehearsed on 7 December 2026 at fcffefc: `PATH=/tmp/devenv/bin:$PATH OUT=/tmp/dryout DRY=1 DEADLINE=150 bash
+# tools/gpu_run.sh next` in a venv like the device's (python 3.11, torch 2.14.1, torchvision, timm, pandas, seaborn,
+# scikit-learn, matplotlib, tqdm; fastcore only from gpu/whl) on the 2-core CPU: every step ran, the CV's five folds with
+# --epoch-preds and its checkpoint-rule table included, "done: next in 1862s", log-next.txt and results-next.tgz (1.9 MB).
 # Ran on 26 November 2026 (one NVIDIA H200, results in nbs/results/h200-2026-11-26). Lessons: the second call must be
 # sent within the 30 s the machine stays warm (ours came later: a fresh machine started, and the background CV lost its
 # fifth fold; the folds saved before it came back in the first call's results). And a step started beside the
